@@ -1,0 +1,28 @@
+using System;
+
+namespace ParallelGen;
+
+/// <summary>Options for a map (<c>XMap</c>, <c>XMapAsync</c>, <c>XAsCompleted</c> and <see cref="IExecutor.Map{TIn, TOut}"/>).</summary>
+public sealed class MapOptions
+{
+    /// <summary>The most items run at once; 0 (default) uses the attribute's value, then the executor's width.</summary>
+    public int MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>Items claimed by a worker at a time; 0 (default) adapts to the measured item cost.</summary>
+    public int ChunkSize { get; set; }
+
+    /// <summary>Whether streamed results keep input order. Array-returning maps are always in input order.</summary>
+    public bool Ordered { get; set; } = true;
+
+    /// <summary>What happens when an item throws; <see cref="ErrorMode.FailFast"/> by default.</summary>
+    public ErrorMode ErrorMode { get; set; } = ErrorMode.FailFast;
+
+    /// <summary>The longest an item may run; a late item fails with <see cref="TimeoutException"/> and the others go on.</summary>
+    public TimeSpan? ItemTimeout { get; set; }
+
+    /// <summary>Receives progress at a bounded rate, and always once at the end.</summary>
+    public IProgress<MapProgress>? Progress { get; set; }
+
+    /// <summary>The executor that runs the items; <see cref="Executors.Default"/> when <see langword="null"/>.</summary>
+    public IExecutor? Executor { get; set; }
+}
