@@ -1,8 +1,48 @@
 namespace ParallelGen.Analyzers;
 
-/// <summary>The ids of ParallelGen's diagnostics; descriptors live in <c>DiagnosticDescriptors</c>.</summary>
+/// <summary>
+/// The ids of ParallelGen's diagnostics: <c>PG0001</c>-<c>PG0099</c> are usage rules, <c>PG0100</c> and up race rules.
+/// Shared as source with the code fixes. Descriptors (titles, messages, severities, help links) are in
+/// <c>DiagnosticDescriptors</c>.
+/// </summary>
 internal static class DiagnosticIds
 {
-    /// <summary>The containing type of a [Parallelizable] method is not partial.</summary>
+    /// <summary>The containing type (or an enclosing type) of a [Parallelizable] method is not partial.</summary>
     public const string ContainingTypeNotPartial = "PG0001";
+
+    /// <summary>A parameter shape the wrappers cannot carry: ref/out/in, pointer, ref struct.</summary>
+    public const string UnsupportedParameter = "PG0002";
+
+    /// <summary>A return shape the wrappers cannot carry: ref return, pointer, ref struct, async void, IAsyncEnumerable.</summary>
+    public const string UnsupportedReturn = "PG0003";
+
+    /// <summary>A generated wrapper name clashes with an existing member.</summary>
+    public const string WrapperNameClash = "PG0004";
+
+    /// <summary>[Parallelizable] on something that is not an ordinary method (local function, lambda, accessor, operator...).</summary>
+    public const string NotAMethod = "PG0005";
+
+    /// <summary>A captured local or parameter is written inside a worker.</summary>
+    public const string CapturedVariableWritten = "PG0100";
+
+    /// <summary>A static field or property is written from a worker.</summary>
+    public const string StaticMemberWritten = "PG0101";
+
+    /// <summary>An instance field of the worker's own object is written from an instance [Parallelizable] method.</summary>
+    public const string InstanceFieldWritten = "PG0102";
+
+    /// <summary>A mutating call on a shared non-thread-safe collection or builder.</summary>
+    public const string SharedCollectionMutated = "PG0103";
+
+    /// <summary>A shared System.Random instance is used by workers.</summary>
+    public const string SharedRandom = "PG0104";
+
+    /// <summary>The same mutable object is passed to several work items of a generated wrapper.</summary>
+    public const string SameObjectInManyItems = "PG0105";
+
+    /// <summary>A worker calls a method that writes shared state (interprocedural).</summary>
+    public const string SharedWriteThroughCall = "PG0106";
+
+    /// <summary>Check-then-act on a concurrent collection.</summary>
+    public const string CheckThenAct = "PG0107";
 }
