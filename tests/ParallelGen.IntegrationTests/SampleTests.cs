@@ -1,0 +1,36 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace ParallelGen.IntegrationTests;
+
+/// <summary>Every sample builds and runs, and prints what the README says it prints.</summary>
+public sealed class SampleTests
+{
+    [Fact]
+    public async Task Quickstart_retells_the_python_tutorial_and_map_beats_one_by_one()
+    {
+        var project = Path.Combine(Repository.Root, "samples", "Quickstart", "Quickstart.csproj");
+        var run = (await DotNetCli.RunAsync(Repository.Root, TimeSpan.FromMinutes(6), null, "run", "--project", project, "-c", "Release"))
+            .AssertSuccess("dotnet run --project samples/Quickstart");
+
+        Assert.Contains("[1, 4, 9]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("hello bob", run.Output, StringComparison.Ordinal);
+        Assert.Contains("completion order:", run.Output, StringComparison.Ordinal);
+
+        var sequential = Seconds(run.Output, "one by one");
+        var parallel = Seconds(run.Output, "through Map");
+        Assert.InRange(sequential, 7.9, 60); // four 2-second tasks, one after another
+        Assert.InRange(parallel, 1.9, 60);
+        Assert.True(parallel < sequential / 2, $"Map took {parallel} s against {sequential} s one by one:\n{run.Output}");
+        Assert.Matches(new Regex(@"speed-up: \d+\.\d+x"), run.Output);
+    }
+
+    private static double Seconds(string output, string label)
+    {
+        var match = Regex.Match(output, Regex.Escape(label) + @":\s+(\d+\.\d+) s");
+        Assert.True(match.Success, $"'{label}: N.NN s' not printed:\n{output}");
+        return double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
