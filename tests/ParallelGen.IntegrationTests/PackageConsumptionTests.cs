@@ -42,6 +42,36 @@ public sealed class PackageConsumptionTests
     }
 
     [Fact]
+    public async Task Roslyn_components_reference_no_compiler_newer_than_4_8_so_older_SDKs_load_them()
+    {
+        var package = await PackOnceAsync();
+        using var zip = ZipFile.OpenRead(package);
+        var components = zip.Entries.Where(e => e.FullName.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, components.Count);
+        foreach (var entry in components)
+        {
+            using var stream = new MemoryStream();
+            using (var source = entry.Open())
+            {
+                await source.CopyToAsync(stream);
+            }
+
+            stream.Position = 0;
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in metadata.AssemblyReferences)
+            {
+                var reference = metadata.GetAssemblyReference(handle);
+                var name = metadata.GetString(reference.Name);
+                if (name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                {
+                    Assert.True(reference.Version <= new Version(4, 8, 0, 0), $"{entry.FullName} references {name} {reference.Version}; older compilers would refuse it (CS9057).");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Fresh_console_project_gets_wrappers_runtime_and_race_warnings_from_the_one_package()
     {
         await PackOnceAsync();
