@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using ParallelGen.Generator.Helpers;
+using ParallelGen.Generator.Models;
+
+namespace ParallelGen.Generator.Emit;
+
+/// <summary>
+/// Groups method models by containing type and drops methods whose wrappers would collide with another
+/// method's wrappers (same name and parameter types), so the output always compiles.
+/// </summary>
+internal static class TypeModelBuilder
+{
+    public static ImmutableArray<TypeModel> Build(ImmutableArray<MethodModel> methods, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<TypeModel>();
+        foreach (var group in methods.GroupBy(static m => m.Hierarchy).OrderBy(static g => g.Key.HintName, StringComparer.Ordinal))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var distinct = group
+                .Distinct()
+                .OrderBy(static m => m.Prefix, StringComparer.Ordinal)
+                .ThenBy(static m => m.DocumentationId, StringComparer.Ordinal)
+                .ToList();
+            var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var key in distinct.SelectMany(WrapperSignatures))
+            {
+                keyCounts[key] = keyCounts.TryGetValue(key, out var count) ? count + 1 : 1;
+            }
+
+            var kept = distinct.Where(m => WrapperSignatures(m).All(k => keyCounts[k] == 1)).ToEquatableArray();
+            if (!kept.IsEmpty)
+            {
+                builder.Add(new TypeModel(group.Key, kept));
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>The identity (name, arity and parameter types) of each wrapper the method gets.</summary>
+    private static IEnumerable<string> WrapperSignatures(MethodModel method)
+    {
+        var arity = "`" + method.TypeParameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var types = method.Parameters.Select(static p => p.SignatureType).ToList();
+        if (types.Count > 0)
+        {
+            var item = types.Count == 1 ? types[0] : "global::System.ValueTuple<" + string.Join(", ", types) + ">";
+            yield return method.Prefix + "Map" + arity + "(" + item + ")";
+            yield return method.Prefix + "MapAsync" + arity + "(" + item + ")";
+            yield return method.Prefix + "AsCompleted" + arity + "(" + item + ")";
+        }
+
+        yield return method.Prefix + "Submit" + arity + "(" + string.Join(", ", types) + ", executor)";
+        if (method.Parameters.Count > 0 && method.Parameters[method.Parameters.Count - 1].ParamsElementType is not null)
+        {
+            yield return method.Prefix + "Submit" + arity + "(" + string.Join(", ", types) + ")";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using ParallelGen.Generator.Emit;
+using ParallelGen.Generator.Parsing;
+
+namespace ParallelGen.Generator;
+
+/// <summary>
+/// Adds <c>XMap</c>, <c>XMapAsync</c>, <c>XAsCompleted</c> and <c>XSubmit</c> wrappers for every
+/// <c>[Parallelizable]</c> method <c>X</c> to its partial containing type. Shapes it cannot wrap are skipped
+/// without a diagnostic; the ParallelGen analyzers report them.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ParallelizableGenerator : IIncrementalGenerator
+{
+    /// <summary>The attribute that marks a method.</summary>
+    public const string AttributeMetadataName = "ParallelGen.ParallelizableAttribute";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var methods = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeMetadataName,
+                static (node, _) => node is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax },
+                static (syntaxContext, cancellationToken) => MethodModelFactory.TryCreate(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.Methods)
+            .Where(static method => method is not null)
+            .WithTrackingName(TrackingNames.WrappableMethods);
+
+        var types = methods
+            .Collect()
+            .WithTrackingName(TrackingNames.AllMethods)
+            .SelectMany(static (all, cancellationToken) => TypeModelBuilder.Build(all!, cancellationToken))
+            .WithTrackingName(TrackingNames.Types);
+
+        var sources = types
+            .Select(static (type, cancellationToken) => (type.Hierarchy.HintName, Text: SourceEmitter.Emit(type, cancellationToken)))
+            .WithTrackingName(TrackingNames.Sources);
+
+        context.RegisterSourceOutput(sources, static (output, source) =>
+            output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8)));
+    }
+}

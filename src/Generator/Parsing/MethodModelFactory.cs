@@ -1,0 +1,420 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ParallelGen.Generator.Helpers;
+using ParallelGen.Generator.Models;
+
+namespace ParallelGen.Generator.Parsing;
+
+/// <summary>
+/// Turns a method found by the attribute into a <see cref="MethodModel"/>, or <see langword="null"/> when the
+/// shape cannot be wrapped. It reports nothing: the analyzers explain why a method was skipped.
+/// </summary>
+internal static class MethodModelFactory
+{
+    private static readonly string[] WrapperSuffixes = { "Map", "MapAsync", "AsCompleted", "Submit" };
+
+    public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method
+            || context.TargetNode is not MethodDeclarationSyntax syntax
+            || context.Attributes.Length != 1
+            || !AreContainingTypesPartial(syntax))
+        {
+            return null;
+        }
+
+        var type = method.ContainingType;
+        if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !IsWrappable(method))
+        {
+            return null;
+        }
+
+        var attribute = context.Attributes[0];
+        var prefix = method.Name;
+        var maxDegree = 0;
+        var chunkSize = 0;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Name":
+                    if (argument.Value.Value is not string name || !SyntaxFacts.IsValidIdentifier(name))
+                    {
+                        return null;
+                    }
+
+                    prefix = name;
+                    break;
+                case "MaxDegreeOfParallelism" when argument.Value.Value is int degree:
+                    maxDegree = degree;
+                    break;
+                case "ChunkSize" when argument.Value.Value is int chunk:
+                    chunkSize = chunk;
+                    break;
+            }
+        }
+
+        if (WrapperNamesClash(type, prefix))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var parameters = method.Parameters;
+        var passesToken = parameters.Length > 0 && IsCancellationToken(parameters[parameters.Length - 1].Type);
+        var itemCount = passesToken ? parameters.Length - 1 : parameters.Length;
+        var models = new ParameterModel[itemCount];
+        for (var i = 0; i < itemCount; i++)
+        {
+            models[i] = CreateParameter(parameters[i], i + 1);
+        }
+
+        var (returnKind, resultType) = ClassifyReturn(method);
+        var documentationId = method.GetDocumentationCommentId();
+        if (documentationId is null || (returnKind == ReturnKind.Value && resultType is null))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        return new MethodModel(
+            CreateHierarchy(type),
+            type.ToDisplayString(SymbolFormats.Type),
+            Literals.Identifier(method.Name),
+            prefix,
+            AccessibilityText(method.DeclaredAccessibility),
+            method.IsStatic,
+            method.TypeParameters.Select(static t => Literals.Identifier(t.Name)).ToEquatableArray(),
+            method.TypeParameters.Select(ConstraintClause).Where(static c => c is not null).Select(static c => c!).ToEquatableArray(),
+            models.ToEquatableArray(),
+            passesToken,
+            returnKind,
+            resultType,
+            documentationId,
+            Cref(method, documentationId),
+            maxDegree,
+            chunkSize,
+            ObsoleteAttribute(method));
+    }
+
+    private static bool AreContainingTypesPartial(MethodDeclarationSyntax syntax)
+    {
+        for (var node = syntax.Parent; node is not null; node = node.Parent)
+        {
+            if (node is TypeDeclarationSyntax declaration)
+            {
+                if (declaration is InterfaceDeclarationSyntax
+                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                    || declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+                {
+                    return false;
+                }
+            }
+            else if (node is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWrappable(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary
+            || method.IsVararg
+            || method.ReturnsByRef
+            || method.ReturnsByRefReadonly
+            || (method.IsAsync && method.ReturnsVoid)
+            || (!method.IsStatic && method.ContainingType.IsRefLikeType)
+            || method.DeclaredAccessibility == Accessibility.NotApplicable)
+        {
+            return false;
+        }
+
+        if (!method.ReturnsVoid && !IsTransportable(method.ReturnType))
+        {
+            return false;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || !IsTransportable(parameter.Type))
+            {
+                return false;
+            }
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal || type.TypeKind == TypeKind.Error)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a value of the type can travel in a tuple or a delegate: no ref structs, pointers or errors.</summary>
+    private static bool IsTransportable(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IErrorTypeSymbol:
+            case IPointerTypeSymbol:
+            case IFunctionPointerTypeSymbol:
+                return false;
+            case IArrayTypeSymbol array:
+                return IsTransportable(array.ElementType);
+            case INamedTypeSymbol named:
+                if (named.IsRefLikeType || named.TypeKind == TypeKind.Error || named.SpecialType == SpecialType.System_Void)
+                {
+                    return false;
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (!IsTransportable(argument))
+                    {
+                        return false;
+                    }
+                }
+
+                return named.ContainingType is null || IsTransportable(named.ContainingType);
+            case ITypeParameterSymbol:
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static bool WrapperNamesClash(INamedTypeSymbol type, string prefix)
+    {
+        foreach (var suffix in WrapperSuffixes)
+        {
+            var name = prefix + suffix;
+            if (name == type.Name || type.TypeParameters.Any(t => t.Name == name))
+            {
+                return true;
+            }
+
+            if (type.GetMembers(name).Length > 0)
+            {
+                return true;
+            }
+
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (baseType.GetMembers(name).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCancellationToken(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    private static ParameterModel CreateParameter(IParameterSymbol parameter, int position)
+    {
+        string? paramsElement = null;
+        if (parameter.IsParams && parameter.Type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            paramsElement = array.ElementType.ToDisplayString(SymbolFormats.Type);
+        }
+
+        return new ParameterModel(
+            Literals.Identifier(parameter.Name),
+            parameter.Type.ToDisplayString(SymbolFormats.Type),
+            parameter.Type.ToDisplayString(SymbolFormats.Signature),
+            Literals.IsValidTupleElementName(parameter.Name, position) ? Literals.Identifier(parameter.Name) : null,
+            Literals.DefaultValue(parameter),
+            paramsElement);
+    }
+
+    private static (ReturnKind Kind, string? ResultType) ClassifyReturn(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid)
+        {
+            return (ReturnKind.Void, null);
+        }
+
+        var type = method.ReturnType;
+        if (type is INamedTypeSymbol { ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } named
+            && named.Name is "Task" or "ValueTask")
+        {
+            var isTask = named.Name == "Task";
+            if (named.TypeArguments.Length == 0)
+            {
+                return (isTask ? ReturnKind.Task : ReturnKind.ValueTask, null);
+            }
+
+            if (named.TypeArguments.Length == 1)
+            {
+                return (isTask ? ReturnKind.TaskOfT : ReturnKind.ValueTaskOfT, named.TypeArguments[0].ToDisplayString(SymbolFormats.Type));
+            }
+        }
+
+        return (ReturnKind.Value, type.ToDisplayString(SymbolFormats.Type));
+    }
+
+    private static HierarchyInfo CreateHierarchy(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            chain.Add(current);
+        }
+
+        chain.Reverse();
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
+            ? containing.ToDisplayString(SymbolFormats.Namespace)
+            : string.Empty;
+        var metadataName = new StringBuilder();
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } metadataNamespace)
+        {
+            metadataName.Append(metadataNamespace.ToDisplayString()).Append('.');
+        }
+
+        metadataName.Append(string.Join("+", chain.Select(static t => t.MetadataName)));
+        return new HierarchyInfo(
+            metadataName.Append(".g.cs").ToString(),
+            ns,
+            chain.Select(static t => new TypeDeclarationInfo(Declaration(t))).ToEquatableArray());
+    }
+
+    private static string Declaration(INamedTypeSymbol type)
+    {
+        var builder = new StringBuilder();
+        if (type.IsStatic)
+        {
+            builder.Append("static ");
+        }
+
+        if (type.TypeKind == TypeKind.Struct && type.IsReadOnly)
+        {
+            builder.Append("readonly ");
+        }
+
+        if (type.TypeKind == TypeKind.Struct && type.IsRefLikeType)
+        {
+            builder.Append("ref ");
+        }
+
+        builder.Append("partial ");
+        builder.Append((type.IsRecord, type.TypeKind) switch
+        {
+            (true, TypeKind.Struct) => "record struct ",
+            (true, _) => "record ",
+            (false, TypeKind.Struct) => "struct ",
+            _ => "class ",
+        });
+        builder.Append(Literals.Identifier(type.Name));
+        if (type.TypeParameters.Length > 0)
+        {
+            builder.Append('<').Append(string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name)))).Append('>');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string AccessibilityText(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Internal => "internal",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    private static string? ConstraintClause(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        foreach (var constraint in parameter.ConstraintTypes)
+        {
+            parts.Add(constraint.ToDisplayString(SymbolFormats.Type));
+        }
+
+        if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint && !parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        return parts.Count == 0 ? null : "where " + Literals.Identifier(parameter.Name) + " : " + string.Join(", ", parts);
+    }
+
+    private static string Cref(IMethodSymbol method, string documentationId)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (!IsCrefFriendly(parameter.Type))
+            {
+                return documentationId;
+            }
+        }
+
+        var builder = new StringBuilder(Literals.Identifier(method.Name));
+        if (method.TypeParameters.Length > 0)
+        {
+            builder.Append('{').Append(string.Join(", ", method.TypeParameters.Select(static t => Literals.Identifier(t.Name)))).Append('}');
+        }
+
+        builder.Append('(');
+        builder.Append(string.Join(", ", method.Parameters.Select(static p => p.Type.ToDisplayString(SymbolFormats.Cref).Replace('<', '{').Replace('>', '}'))));
+        return builder.Append(')').ToString();
+    }
+
+    /// <summary>Whether C# <c>cref</c> syntax can spell the type (tuples and <c>dynamic</c> cannot).</summary>
+    private static bool IsCrefFriendly(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsCrefFriendly(array.ElementType),
+        INamedTypeSymbol { IsTupleType: true } => false,
+        INamedTypeSymbol named => named.TypeArguments.All(IsCrefFriendly) && (named.ContainingType is null || IsCrefFriendly(named.ContainingType)),
+        ITypeParameterSymbol => true,
+        _ => type.TypeKind != TypeKind.Dynamic,
+    };
+
+    private static string? ObsoleteAttribute(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string message
+                    ? "[global::System.Obsolete(" + Literals.String(message) + ")]"
+                    : "[global::System.Obsolete]";
+            }
+        }
+
+        return null;
+    }
+}
