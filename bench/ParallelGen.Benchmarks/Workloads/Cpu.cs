@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace ParallelGen.Benchmarks.Workloads;
+
+/// <summary>
+/// Arithmetic that costs a chosen number of microseconds: an xorshift loop whose speed is calibrated once per process,
+/// so every contender of a run does exactly the same work.
+/// </summary>
+public static class Cpu
+{
+    private static readonly Lazy<double> IterationsPerMicrosecondLazy = new(Calibrate);
+
+    /// <summary>Loop iterations per microsecond on this machine (best of several timed runs: the quiet speed).</summary>
+    public static double IterationsPerMicrosecond => IterationsPerMicrosecondLazy.Value;
+
+    /// <summary>Iterations that take about <paramref name="microseconds"/> on a quiet core.</summary>
+    public static long IterationsFor(double microseconds) => Math.Max(1, (long)(microseconds * IterationsPerMicrosecond));
+
+    /// <summary>Runs <paramref name="iterations"/> rounds of xorshift arithmetic seeded by <paramref name="seed"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ulong Spin(long iterations, int seed)
+    {
+        var x = (ulong)seed * 0x9E3779B97F4A7C15UL | 1UL;
+        for (var i = 0L; i < iterations; i++)
+        {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+        }
+
+        return x;
+    }
+
+    private static double Calibrate()
+    {
+        const long probe = 20_000_000;
+        Spin(probe, 1);
+        var best = double.MaxValue;
+        for (var round = 0; round < 9; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            Spin(probe, round);
+            best = Math.Min(best, watch.Elapsed.TotalMicroseconds);
+        }
+
+        return probe / best;
+    }
+}
