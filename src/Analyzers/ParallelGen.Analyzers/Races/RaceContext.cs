@@ -1,0 +1,34 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace ParallelGen.Analyzers.Races;
+
+/// <summary>What the race rules share within one compilation: the well-known types and the method summaries.</summary>
+internal sealed class RaceContext
+{
+    public RaceContext(Compilation compilation, CancellationToken cancellationToken)
+    {
+        Compilation = compilation;
+        CancellationToken = cancellationToken;
+        Known = KnownTypes.Create(compilation);
+        Summaries = new SummaryCache(this);
+    }
+
+    public Compilation Compilation { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public KnownTypes Known { get; }
+
+    public SummaryCache Summaries { get; }
+
+    /// <summary>
+    /// The semantic model of another tree of the compilation, for the body of a called method. Summaries follow calls
+    /// across files, which a per-tree model cannot do; the models are cached per tree by <see cref="SummaryCache"/>.
+    /// </summary>
+#pragma warning disable RS1030 // Interprocedural summaries read the bodies of called methods in other trees.
+    public SemanticModel SemanticModel(SyntaxTree tree) => Compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+    public IOperation? Operation(SemanticModel model, SyntaxNode node) => model.GetOperation(node, CancellationToken);
+}

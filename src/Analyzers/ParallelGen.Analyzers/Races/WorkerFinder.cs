@@ -1,0 +1,246 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ParallelGen.Analyzers.Races;
+
+/// <summary>A delegate handed to something that runs it in parallel: a lambda or a method group.</summary>
+internal readonly struct WorkerDelegate
+{
+    public WorkerDelegate(IOperation target, string name, IParameterSymbol? loopIndex)
+    {
+        Target = target;
+        Name = name;
+        LoopIndex = loopIndex;
+    }
+
+    /// <summary>An <see cref="IAnonymousFunctionOperation"/> or an <see cref="IMethodReferenceOperation"/>.</summary>
+    public IOperation Target { get; }
+
+    public string Name { get; }
+
+    public IParameterSymbol? LoopIndex { get; }
+}
+
+/// <summary>
+/// Finds workers: delegates passed to Parallel.For/ForEach/ForEachAsync/Invoke, PLINQ operators, Task.Run,
+/// Task.Factory.StartNew, new Task/new Thread, ThreadPool.QueueUserWorkItem, and the ParallelGen runtime
+/// (IExecutor.Submit/Map/AsCompleted, GeneratedSupport, WorkBody).
+/// </summary>
+internal static class WorkerFinder
+{
+    /// <summary>The name of the worker if <paramref name="operation"/> (an invocation or object creation) runs delegates in parallel.</summary>
+    public static string? LauncherName(IOperation operation, KnownTypes known)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+            {
+                var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                var type = method.ContainingType;
+                if (type is null)
+                {
+                    return null;
+                }
+
+                if (KnownTypes.Is(type, known.Parallel))
+                {
+                    return method.Name is "For" or "ForEach" or "ForEachAsync" or "Invoke" ? "Parallel." + method.Name : null;
+                }
+
+                if (KnownTypes.Is(type, known.ParallelEnumerable))
+                {
+                    return method.Name is "AsParallel" or "AsSequential" or "AsOrdered" or "AsUnordered" ? null : "PLINQ " + method.Name;
+                }
+
+                if (KnownTypes.Is(type, known.Task) || KnownTypes.Is(type, known.TaskOfT))
+                {
+                    return method.Name == "Run" ? "Task.Run" : null;
+                }
+
+                if (KnownTypes.Is(type, known.TaskFactory) || KnownTypes.Is(type, known.TaskFactoryOfT))
+                {
+                    return method.Name == "StartNew" ? "Task.Factory.StartNew" : null;
+                }
+
+                if (KnownTypes.Is(type, known.ThreadPool))
+                {
+                    return method.Name is "QueueUserWorkItem" or "UnsafeQueueUserWorkItem" ? "ThreadPool." + method.Name : null;
+                }
+
+                if (KnownTypes.Is(type, known.GeneratedSupport) || KnownTypes.Is(type, known.WorkBody))
+                {
+                    return type.Name + "." + method.Name;
+                }
+
+                if (known.Executor is not null && method.Name is "Submit" or "Map" or "AsCompleted" && IsExecutor(type, known.Executor))
+                {
+                    return type.Name + "." + method.Name;
+                }
+
+                return null;
+            }
+
+            case IObjectCreationOperation creation:
+            {
+                var type = creation.Type;
+                if (KnownTypes.Is(type, known.Thread))
+                {
+                    return "new Thread";
+                }
+
+                if (KnownTypes.Is(type, known.Task) || KnownTypes.Is(type, known.TaskOfT))
+                {
+                    return "new Task";
+                }
+
+                return null;
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The delegates that <paramref name="launcher"/> runs in parallel.</summary>
+    public static IEnumerable<WorkerDelegate> Delegates(IOperation launcher, string name)
+    {
+        var arguments = launcher switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => default,
+        };
+
+        if (arguments.IsDefaultOrEmpty)
+        {
+            yield break;
+        }
+
+        foreach (var argument in arguments)
+        {
+            foreach (var target in DelegateTargets(argument.Value))
+            {
+                yield return new WorkerDelegate(target, name, LoopIndex(launcher, argument, target));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="function"/> is itself a worker (so walks of enclosing code leave it to its own analysis).</summary>
+    public static bool IsWorker(IAnonymousFunctionOperation function, KnownTypes known)
+    {
+        IOperation current = function;
+        for (var parent = function.Parent; parent is not null; current = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IDelegateCreationOperation or IConversionOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                    continue;
+                case IArgumentOperation argument:
+                    return argument.Parent is { } launcher && LauncherName(launcher, known) is not null;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="function"/> is the value factory of a Lazy&lt;T&gt; (run once, under Lazy's lock).</summary>
+    public static bool IsLazyFactory(IAnonymousFunctionOperation function, KnownTypes known)
+    {
+        var parent = function.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
+            && (KnownTypes.Is(creation.Type, known.Lazy) || KnownTypes.Is(creation.Type, known.Lazy2));
+    }
+
+    private static IEnumerable<IOperation> DelegateTargets(IOperation value)
+    {
+        switch (value)
+        {
+            case IConversionOperation conversion:
+                foreach (var target in DelegateTargets(conversion.Operand))
+                {
+                    yield return target;
+                }
+
+                break;
+            case IDelegateCreationOperation creation:
+                foreach (var target in DelegateTargets(creation.Target))
+                {
+                    yield return target;
+                }
+
+                break;
+            case IAnonymousFunctionOperation or IMethodReferenceOperation:
+                yield return value;
+                break;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    foreach (var target in DelegateTargets(element))
+                    {
+                        yield return target;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target)
+    {
+        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation invocation)
+        {
+            return null;
+        }
+
+        var parameters = function.Symbol.Parameters;
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        var name = method.Name;
+        if (argument.Parameter?.Name != "body" && argument.Parameter?.Name != "selector" && argument.Parameter?.Name != "predicate")
+        {
+            return null;
+        }
+
+        if (name == "For" && method.ContainingType.Name == "Parallel" && parameters.Length >= 1)
+        {
+            return parameters[0];
+        }
+
+        if (name == "ForEach" && method.ContainingType.Name == "Parallel" && parameters.Length == 3 && parameters[2].Type.SpecialType == SpecialType.System_Int64)
+        {
+            return parameters[2];
+        }
+
+        if (name is "Select" or "Where" && method.ContainingType.Name == "ParallelEnumerable" && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32)
+        {
+            return parameters[1];
+        }
+
+        return null;
+    }
+
+    private static bool IsExecutor(INamedTypeSymbol type, INamedTypeSymbol executor)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, executor))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, executor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
