@@ -95,10 +95,15 @@ internal static class SourceEmitter
         var parameters = "global::System.Collections.Generic.IEnumerable<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
         using (WriteSignature(writer, method, shape, returnType, "Map", parameters))
         {
-            var call = method.HasResult
-                ? "return " + Support + ".Map<" + shape.Item + ", " + shape.Result + ">("
-                : Support + ".MapVoid<" + shape.Item + ">(";
-            writer.Line(call + shape.Method + ", " + shape.Items + ", " + shape.Body("__item", ItemArguments(method)) + ", " + shape.Options + ", " + shape.Token + ");");
+            WriteCall(
+                writer,
+                method.HasResult ? "return " : string.Empty,
+                method.HasResult ? Support + ".Map<" + shape.Item + ", " + shape.Result + ">" : Support + ".MapVoid<" + shape.Item + ">",
+                shape.Method,
+                shape.Items,
+                shape.Body("__item", ItemArguments(method)),
+                shape.Options,
+                shape.Token);
         }
     }
 
@@ -113,10 +118,15 @@ internal static class SourceEmitter
         var parameters = source + "<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
         using (WriteSignature(writer, method, shape, returnType, "MapAsync", parameters))
         {
-            var call = method.HasResult
-                ? Support + ".MapAsync<" + shape.Item + ", " + shape.Result + ">("
-                : Support + ".MapVoidAsync<" + shape.Item + ">(";
-            writer.Line("return " + call + shape.Method + ", " + shape.Items + ", " + shape.Body("__item", ItemArguments(method)) + ", " + shape.Options + ", " + shape.Token + ");");
+            WriteCall(
+                writer,
+                "return ",
+                method.HasResult ? Support + ".MapAsync<" + shape.Item + ", " + shape.Result + ">" : Support + ".MapVoidAsync<" + shape.Item + ">",
+                shape.Method,
+                shape.Items,
+                shape.Body("__item", ItemArguments(method)),
+                shape.Options,
+                shape.Token);
         }
     }
 
@@ -133,10 +143,15 @@ internal static class SourceEmitter
         var parameters = "global::System.Collections.Generic.IEnumerable<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
         using (WriteSignature(writer, method, shape, returnType, "AsCompleted", parameters))
         {
-            var call = method.HasResult
-                ? Support + ".AsCompleted<" + shape.Item + ", " + shape.Result + ">("
-                : Support + ".AsCompletedVoid<" + shape.Item + ">(";
-            writer.Line("return " + call + shape.Method + ", " + shape.Items + ", " + shape.Body("__item", ItemArguments(method)) + ", " + shape.Options + ", " + shape.Token + ");");
+            WriteCall(
+                writer,
+                "return ",
+                method.HasResult ? Support + ".AsCompleted<" + shape.Item + ", " + shape.Result + ">" : Support + ".AsCompletedVoid<" + shape.Item + ">",
+                shape.Method,
+                shape.Items,
+                shape.Body("__item", ItemArguments(method)),
+                shape.Options,
+                shape.Token);
         }
     }
 
@@ -209,10 +224,15 @@ internal static class SourceEmitter
         var returnType = method.HasResult ? "global::ParallelGen.Future<" + shape.Result + ">" : "global::ParallelGen.Future";
         using (WriteSignature(writer, method, shape, returnType, "Submit", string.Join(", ", parameters)))
         {
-            var call = method.HasResult
-                ? Support + ".Submit<" + shape.SubmitItem + ", " + shape.Result + ">("
-                : Support + ".SubmitVoid<" + shape.SubmitItem + ">(";
-            writer.Line("return " + call + shape.Method + ", " + argumentsValue + ", " + shape.Body("__args", SubmitArguments(method)) + ", " + executor + ", " + token + ");");
+            WriteCall(
+                writer,
+                "return ",
+                method.HasResult ? Support + ".Submit<" + shape.Item + ", " + shape.Result + ">" : Support + ".SubmitVoid<" + shape.Item + ">",
+                shape.Method,
+                argumentsValue,
+                shape.Body("__args", SubmitArguments(method)),
+                executor,
+                token);
         }
     }
 
@@ -253,13 +273,23 @@ internal static class SourceEmitter
             writer.Line("    " + constraint);
         }
 
-        var scope = writer.Block(string.Empty);
+        var scope = writer.Block();
         if (!method.IsStatic)
         {
             writer.Line("var __self = this;");
         }
 
         return scope;
+    }
+
+    /// <summary>Writes <c>{prefix}{callee}(</c> and one argument per line.</summary>
+    private static void WriteCall(IndentedWriter writer, string prefix, string callee, params string[] arguments)
+    {
+        writer.Line(prefix + callee + "(");
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            writer.Line("    " + arguments[i] + (i == arguments.Length - 1 ? ");" : ","));
+        }
     }
 
     private static List<string> ItemArguments(MethodModel method)
@@ -320,7 +350,6 @@ internal static class SourceEmitter
                 1 => method.Parameters[0].Type,
                 _ => "(" + string.Join(", ", method.Parameters.Select(static p => p.TupleElementName is null ? p.Type : p.Type + " " + p.TupleElementName)) + ")",
             };
-            SubmitItem = Item;
             Result = method.ResultType ?? NoResult;
             See = SeeCref(method);
             Method = "new global::ParallelGen.Infrastructure.ParallelMethod(" + Literals.String(method.DocumentationId) + ", "
@@ -341,8 +370,6 @@ internal static class SourceEmitter
         public string TypeParameterList { get; }
 
         public string Item { get; }
-
-        public string SubmitItem { get; }
 
         public string Result { get; }
 

@@ -30,10 +30,14 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>Writes <paramref name="header"/>, an opening brace, and indents until the scope is disposed.</summary>
-    public Scope Block(string header)
+    /// <summary>Writes <paramref name="header"/> (if any), an opening brace, and indents until the scope is disposed.</summary>
+    public Scope Block(string? header = null)
     {
-        Line(header);
+        if (header is not null)
+        {
+            Line(header);
+        }
+
         Line("{");
         _depth++;
         return new Scope(this);
