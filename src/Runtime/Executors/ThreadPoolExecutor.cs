@@ -1,22 +1,32 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using ParallelGen.Infrastructure;
-using ParallelGen.Mapping;
+using ParallelGen.Diagnostics;
+using ParallelGen.Scheduling;
 
 namespace ParallelGen;
 
 /// <summary>
 /// Runs work on the .NET thread pool with at most <see cref="MaxWorkers"/> items at once, like Python's
-/// <c>concurrent.futures.ThreadPoolExecutor</c>. The default executor.
+/// <c>concurrent.futures.ThreadPoolExecutor(max_workers)</c>. <see cref="Executors.Default"/> is one of these.
 /// </summary>
-public sealed class ThreadPoolExecutor : IExecutor
+/// <remarks>
+/// Synchronous work runs as a plain call on a pool thread. Because such work may block, the executor raises the
+/// thread pool's minimum thread count to cover its running workers (never above 512), so blocking items start at
+/// once rather than after the pool's gradual thread injection.
+/// </remarks>
+public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 {
-    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentQueue<WorkItem> _queue = new();
+    private readonly int _capacity;
+    private int _running;
     private volatile bool _shutdown;
+    private TaskCompletionSource? _stopped;
 
     /// <summary>Creates an executor that runs at most <paramref name="maxWorkers"/> items at once.</summary>
+    /// <param name="maxWorkers">The executor's width, at least 1; also the degree of a map that asks for none.</param>
     public ThreadPoolExecutor(int maxWorkers)
     {
         if (maxWorkers < 1)
@@ -25,79 +35,194 @@ public sealed class ThreadPoolExecutor : IExecutor
         }
 
         MaxWorkers = maxWorkers;
-        _slots = new SemaphoreSlim(maxWorkers, maxWorkers);
+        _capacity = maxWorkers;
     }
 
-    /// <summary>Creates an executor as wide as the machine (<see cref="Environment.ProcessorCount"/>).</summary>
+    /// <summary>
+    /// Creates the default kind of executor: maps that ask for no degree use <see cref="Environment.ProcessorCount"/>
+    /// workers, and any <see cref="MapOptions.MaxDegreeOfParallelism"/> or number of submitted calls is honoured
+    /// (only the thread pool bounds it).
+    /// </summary>
     public ThreadPoolExecutor()
-        : this(Environment.ProcessorCount)
     {
+        MaxWorkers = Environment.ProcessorCount;
+        _capacity = int.MaxValue;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The degree of a map that asks for none; for an executor created with a width, the most items it runs at once.</summary>
     public int MaxWorkers { get; }
+
+    /// <summary>Whether <see cref="ShutdownAsync"/> has been called.</summary>
+    public bool IsShutdown => _shutdown;
+
+    int IWorkItemHost.Capacity => _capacity;
 
     /// <inheritdoc/>
     public Future<T> Submit<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken = default)
     {
-        if (_shutdown)
-        {
-            throw new InvalidOperationException("The executor has been shut down; it accepts no new work.");
-        }
-
-        var future = new Future<T>();
-        _ = RunAsync(future, work, cancellationToken);
-        return future;
-    }
-
-    private async Task RunAsync<T>(Future<T> future, Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            future.SetCancelled(cancellationToken);
-            return;
-        }
-
-        try
-        {
-            await Task.Yield();
-            if (!future.TryStart())
-            {
-                return;
-            }
-
-            future.SetResult(await work(cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception ex)
-        {
-            future.SetException(ex);
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        ArgumentNullException.ThrowIfNull(work);
+        return ExecutorCore.Submit(this, work, cancellationToken);
     }
 
     /// <inheritdoc/>
     public TOut[] Map<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, TOut> body, MapOptions? options = null, CancellationToken cancellationToken = default) =>
-        MapEngine.MapToArrayAsync(this, items, WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options?.MaxDegreeOfParallelism is > 0 and var d ? d : MaxWorkers, cancellationToken)
-            .GetAwaiter().GetResult();
+        ExecutorCore.Map(this, items, body, options, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Completed<TIn, TOut>> AsCompleted<TIn, TOut>(IEnumerable<TIn> items, Func<TIn, TOut> body, MapOptions? options = null, CancellationToken cancellationToken = default) =>
-        MapEngine.AsCompletedAsync(this, items, WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options?.MaxDegreeOfParallelism is > 0 and var d ? d : MaxWorkers, cancellationToken);
+        ExecutorCore.AsCompleted(this, items, body, options, cancellationToken);
 
     /// <inheritdoc/>
     public Task ShutdownAsync(bool cancelPending = false)
     {
-        _shutdown = true;
-        return Task.CompletedTask;
+        TaskCompletionSource stopped;
+        lock (_queue)
+        {
+            _shutdown = true;
+            stopped = _stopped ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        if (cancelPending)
+        {
+            while (_queue.TryDequeue(out var item))
+            {
+                ParallelGenTelemetry.Dequeued();
+                item.CancelPending();
+            }
+        }
+
+        CheckStopped();
+        return stopped.Task;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Shuts down, letting queued and running work finish, and waits for it.</summary>
     public ValueTask DisposeAsync() => new(ShutdownAsync());
+
+    void IWorkItemHost.Post(WorkItem item)
+    {
+        if (_shutdown)
+        {
+            throw ExecutorCore.ShutDown();
+        }
+
+        ParallelGenTelemetry.Queued();
+        _queue.Enqueue(item);
+        StartWorkers();
+    }
+
+    bool IWorkItemHost.TryRunInline(WorkItem item)
+    {
+        if (_shutdown || !TryTakeSlot())
+        {
+            return false;
+        }
+
+        try
+        {
+            RunOne(item);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            StartWorkers();
+            CheckStopped();
+        }
+
+        return true;
+    }
+
+    private bool TryTakeSlot()
+    {
+        while (true)
+        {
+            var running = Volatile.Read(ref _running);
+            if (running >= _capacity)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _running, running + 1, running) == running)
+            {
+                return true;
+            }
+        }
+    }
+
+    private void StartWorkers()
+    {
+        // Called once per event (an item queued, a worker left): starts at most one pool worker, which drains the
+        // queue before it leaves. A busy worker does not take new items, so each queued item gets its own worker
+        // until the width is reached.
+        if (!_queue.IsEmpty && TryTakeSlot())
+        {
+            ThreadPool.QueueUserWorkItem(static state => _ = state.DrainAsync(), this, preferLocal: false);
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        try
+        {
+            while (_queue.TryDequeue(out var item))
+            {
+                ParallelGenTelemetry.Dequeued();
+                if (item.PrefersBlocking)
+                {
+                    RunOne(item);
+                }
+                else
+                {
+                    ParallelGenTelemetry.WorkerStarted();
+                    try
+                    {
+                        await item.RunAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ParallelGenTelemetry.WorkerStopped();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+            StartWorkers();
+            CheckStopped();
+        }
+    }
+
+    private static void RunOne(WorkItem item)
+    {
+        ParallelGenTelemetry.WorkerStarted();
+        ThreadInjection.Enter();
+        try
+        {
+            if (item.PrefersBlocking)
+            {
+                item.RunBlocking(int.MaxValue, out _);
+            }
+            else
+            {
+                var pending = item.RunAsync();
+                if (!pending.IsCompleted)
+                {
+                    pending.AsTask().GetAwaiter().GetResult();
+                }
+            }
+        }
+        finally
+        {
+            ThreadInjection.Exit();
+            ParallelGenTelemetry.WorkerStopped();
+        }
+    }
+
+    private void CheckStopped()
+    {
+        if (_shutdown && Volatile.Read(ref _running) == 0 && _queue.IsEmpty)
+        {
+            _stopped?.TrySetResult();
+        }
+    }
 }

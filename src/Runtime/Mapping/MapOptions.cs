@@ -5,14 +5,21 @@ namespace ParallelGen;
 /// <summary>Options for a map (<c>XMap</c>, <c>XMapAsync</c>, <c>XAsCompleted</c> and <see cref="IExecutor.Map{TIn, TOut}"/>).</summary>
 public sealed class MapOptions
 {
-    /// <summary>The most items run at once; 0 (default) uses the attribute's value, then the executor's width.</summary>
+    /// <summary>
+    /// The most items run at once; 0 (default) uses the attribute's value, then the executor's
+    /// <see cref="IExecutor.MaxWorkers"/>. An executor created with a width never runs more than that width.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; set; }
 
     /// <summary>Items claimed by a worker at a time; 0 (default) adapts to the measured item cost.</summary>
     public int ChunkSize { get; set; }
 
-    /// <summary>Whether streamed results keep input order. Array-returning maps are always in input order.</summary>
-    public bool Ordered { get; set; } = true;
+    /// <summary>
+    /// Whether <c>XAsCompleted</c> yields in input order (like Python's <c>imap</c>) instead of completion order
+    /// (<c>imap_unordered</c>, the default). The window still bounds memory: a slow early item holds back claiming.
+    /// Array-returning maps are always in input order.
+    /// </summary>
+    public bool Ordered { get; set; }
 
     /// <summary>What happens when an item throws; <see cref="ErrorMode.FailFast"/> by default.</summary>
     public ErrorMode ErrorMode { get; set; } = ErrorMode.FailFast;

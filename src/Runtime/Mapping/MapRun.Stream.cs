@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ParallelGen.Mapping;
+
+internal sealed partial class MapRun<TIn, TOut>
+{
+    /// <summary>
+    /// Yields finished items (completion order, or input order when <see cref="MapOptions.Ordered"/>), advancing the
+    /// window as the consumer takes them. Leaving the loop early stops the map and waits for running items.
+    /// </summary>
+    public async IAsyncEnumerable<Completed<TIn, TOut>> ConsumeAsync([EnumeratorCancellation] CancellationToken consumerToken = default)
+    {
+        using var consumerRegistration = consumerToken.UnsafeRegister(static state => ((MapRun<TIn, TOut>)state!).Stop(), this);
+        var reader = _channel!.Reader;
+        var ring = _ordered ? new Completed<TIn, TOut>?[Window] : null;
+        long yielded = 0;
+        var finished = false;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (reader.TryRead(out var completed))
+                {
+                    _firstFailure?.Throw();
+                    if (ring is null)
+                    {
+                        yielded++;
+                        Volatile.Write(ref _consumedMark, yielded);
+                        _signal.Set();
+                        yield return completed;
+                        continue;
+                    }
+
+                    ring[completed.Index % Window] = completed;
+                    while (ring[yielded % Window] is { } next && next.Index == yielded)
+                    {
+                        ring[yielded % Window] = null;
+                        yielded++;
+                        Volatile.Write(ref _consumedMark, yielded);
+                        _signal.Set();
+                        _firstFailure?.Throw();
+                        yield return next;
+                    }
+                }
+            }
+
+            await _done.Task.ConfigureAwait(false);
+            finished = true;
+            _firstFailure?.Throw();
+            consumerToken.ThrowIfCancellationRequested();
+            _callerToken.ThrowIfCancellationRequested();
+            if (WorkLeft())
+            {
+                throw new OperationCanceledException("The executor was shut down before the map finished.");
+            }
+        }
+        finally
+        {
+            if (!finished)
+            {
+                Stop();
+                await _done.Task.ConfigureAwait(false);
+            }
+        }
+    }
+}
