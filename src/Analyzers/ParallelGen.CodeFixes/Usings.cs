@@ -31,7 +31,7 @@ internal static class Usings
             .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
         var usings = unit.Usings;
         var index = 0;
-        while (index < usings.Count && usings[index].Alias is null && string.CompareOrdinal(usings[index].Name?.ToString(), ns) < 0)
+        while (index < usings.Count && usings[index].Alias is null && Compare(usings[index].Name?.ToString() ?? string.Empty, ns) < 0)
         {
             index++;
         }
@@ -52,5 +52,13 @@ internal static class Usings
 
         list.Insert(index, directive);
         return unit.WithUsings(SyntaxFactory.List(list));
+    }
+
+    /// <summary>System namespaces first, then ordinal order (the .NET convention).</summary>
+    private static int Compare(string a, string b)
+    {
+        var systemA = a == "System" || a.StartsWith("System.", System.StringComparison.Ordinal);
+        var systemB = b == "System" || b.StartsWith("System.", System.StringComparison.Ordinal);
+        return systemA != systemB ? (systemA ? -1 : 1) : string.CompareOrdinal(a, b);
     }
 }

@@ -91,7 +91,7 @@ public class HarnessTests
         Assert.Equal(expected, run.Diagnostics.Where(d => d.Id == "PG0001").Select(d => (DiagnosticSeverity?)d.Severity).SingleOrDefault());
     }
 
-#pragma warning disable RS1036, RS1025, RS1026 // a deliberately broken analyzer
+#pragma warning disable RS1036, RS1025, RS1026, RS1038, RS1041, RS2008 // a deliberately broken analyzer
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
     {
@@ -102,5 +102,5 @@ public class HarnessTests
         public override void Initialize(AnalysisContext context) =>
             context.RegisterSyntaxTreeAction(_ => throw new System.InvalidOperationException("boom"));
     }
-#pragma warning restore RS1036, RS1025, RS1026
+#pragma warning restore RS1036, RS1025, RS1026, RS1038, RS1041, RS2008
 }

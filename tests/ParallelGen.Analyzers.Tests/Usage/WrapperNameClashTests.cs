@@ -101,7 +101,7 @@ public class WrapperNameClashTests
                 public static int[] ResizeMap(global::System.Collections.Generic.IEnumerable<int> items) => new int[0];
             }
             """;
-        await new AnalyzerVerifier { Analyzers = Analyzers, AdditionalSources = new[] { generated } }.RunAsync("""
+        await new AnalyzerVerifier { Analyzers = UsageVerifier.Analyzers, AdditionalSources = new[] { generated } }.RunAsync("""
             using ParallelGen;
             public static partial class Images
             {

@@ -42,6 +42,18 @@ internal sealed class SharedVariable
     /// <summary>The receiver of the member access or element access at the reported node, if any.</summary>
     public static ExpressionSyntax? FindReceiver(SyntaxNode node)
     {
+        // The reported span is the call or the assignment itself (look inside it first), or a part of it.
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }:
+                    return access.Expression;
+                case ElementAccessExpressionSyntax element:
+                    return element.Expression;
+            }
+        }
+
         foreach (var n in node.AncestorsAndSelf())
         {
             switch (n)

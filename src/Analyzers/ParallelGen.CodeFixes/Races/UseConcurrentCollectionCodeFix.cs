@@ -197,7 +197,7 @@ public sealed class UseConcurrentCollectionCodeFix : CodeFixProvider
             var arguments = invocation.ArgumentList;
             if (arguments.Arguments.Count == 1)
             {
-                arguments = arguments.AddArguments(Argument(IdentifierName("_")).WithRefKindKeyword(Token(SyntaxKind.OutKeyword).WithTrailingTrivia(Space)));
+                arguments = ParseArgumentList($"({arguments.Arguments[0]}, out _)").WithTriviaFrom(arguments);
             }
 
             edits.Add((invocation, invocation.WithExpression(access.WithName(IdentifierName(newName).WithTriviaFrom(access.Name))).WithArgumentList(arguments)));

@@ -170,21 +170,27 @@ public sealed class UseLocalAccumulatorCodeFix : CodeFixProvider
             if (plan.EndReachable)
             {
                 var last = rewritten.Statements.LastOrDefault();
-                var indentation = last?.GetLeadingTrivia() ?? TriviaList(Whitespace("    "));
+                var indentation = last is null
+                    ? TriviaList(Whitespace("    "))
+                    : TriviaList(last.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).Reverse().Take(1));
                 rewritten = rewritten.AddStatements(ParseStatement($"return {plan.Local};").WithLeadingTrivia(indentation).WithTrailingTrivia(LineFeed));
             }
 
             newBody = rewritten;
         }
 
-        var parameters = lambda switch
+        var first = lambda switch
         {
-            SimpleLambdaExpressionSyntax simple => $"({simple.Parameter.Identifier.Text}, _, {plan.Local})",
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } l when l.ParameterList.Parameters[0].Type is null => $"({l.ParameterList.Parameters[0].Identifier.Text}, _, {plan.Local})",
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } l => $"({l.ParameterList.Parameters[0]}, System.Threading.Tasks.ParallelLoopState _, {plan.TypeOfLocal} {plan.Local})",
-            _ => null,
+            SimpleLambdaExpressionSyntax simple => simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax l => l.ParameterList.Parameters[0],
+            _ => throw new System.InvalidOperationException("A lambda has parameters."),
         };
-        var newLambda = ParenthesizedLambdaExpression(ParseParameterList(parameters!).WithTrailingTrivia(Space), newBody)
+        var parameterList = first.Type is null
+            ? ParameterList(SeparatedList(
+                new[] { Parameter(first.Identifier.WithoutTrivia()), Parameter(Identifier("_")), Parameter(Identifier(plan.Local)) },
+                new[] { Comma(), Comma() }))
+            : ParseParameterList($"({first.WithoutTrivia()}, System.Threading.Tasks.ParallelLoopState _, {plan.TypeOfLocal} {plan.Local})");
+        var newLambda = ParenthesizedLambdaExpression(parameterList.WithTrailingTrivia(Space), newBody)
             .WithArrowToken(lambda.ArrowToken)
             .WithTriviaFrom(lambda);
 

@@ -62,7 +62,7 @@ public sealed class UseRandomSharedCodeFix : CodeFixProvider
             {
                 editor.ReplaceNode(use, ParseExpression("Random.Shared").WithTriviaFrom(use));
             }
-            else if (use.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment
+            else if (use.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } assignment
                      && assignment.Left == use && assignment.Right is BaseObjectCreationExpressionSyntax)
             {
                 // Removed below when nothing else reads the variable.
@@ -77,20 +77,31 @@ public sealed class UseRandomSharedCodeFix : CodeFixProvider
         {
             foreach (var use in variable.Uses)
             {
-                if (use.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } && !(SharedVariable.AccessedMember(use) is not null))
+                if (use.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement })
                 {
-                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+                    Remove(editor, statement);
                 }
             }
 
             SyntaxNode declaration = variable.Declaration.Parent is FieldDeclarationSyntax or LocalDeclarationStatementSyntax
                 ? variable.Declaration.Parent
                 : variable.Declaration;
-            editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepNoTrivia);
+            Remove(editor, declaration);
         }
 
         var changed = editor.GetChangedDocument();
         var root = await changed.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         return changed.WithSyntaxRoot(Usings.Ensure(root!, "System"));
+    }
+
+    /// <summary>Removes a member or statement together with the blank line that separated it from the next one.</summary>
+    private static void Remove(DocumentEditor editor, SyntaxNode node)
+    {
+        var next = node.Parent?.ChildNodes().SkipWhile(n => n != node).Skip(1).FirstOrDefault();
+        editor.RemoveNode(node, SyntaxRemoveOptions.KeepNoTrivia);
+        if (next is not null && next.GetLeadingTrivia().FirstOrDefault().IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            editor.ReplaceNode(next, (current, _) => current.WithLeadingTrivia(current.GetLeadingTrivia().RemoveAt(0)));
+        }
     }
 }
