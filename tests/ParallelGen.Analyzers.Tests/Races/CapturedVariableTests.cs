@@ -19,7 +19,7 @@ public class CapturedVariableTests
         """);
 
     [Fact]
-    public Task Increment_in_ForEach_and_assignment_in_Task_Run_are_reported() => RaceVerifier.VerifyAsync("""
+    public Task Increment_in_ForEach_and_assignment_in_Task_Run_started_in_a_loop_are_reported() => RaceVerifier.VerifyAsync("""
         class C
         {
             async Task<string> Last(string[] words)
@@ -27,7 +27,13 @@ public class CapturedVariableTests
                 int count = 0;
                 string last = "";
                 Parallel.ForEach(words, w => {|PG0100:count++|});
-                await Task.Run(() => { {|PG0100:last = words[0]|}; });
+                var tasks = new List<Task>();
+                foreach (var w in words)
+                {
+                    tasks.Add(Task.Run(() => { {|PG0100:last = w|}; }));
+                }
+
+                await Task.WhenAll(tasks);
                 return last + count;
             }
         }
@@ -80,10 +86,31 @@ public class CapturedVariableTests
         {
             void Run()
             {
-                bool done = false;
+                int started = 0;
                 int x = 0;
-                new Thread(() => {|PG0100:done = true|}).Start();
+                for (int t = 0; t < 4; t++) new Thread(() => {|PG0100:started++|}).Start();
                 Parallel.Invoke(() => {|PG0100:x++|}, () => {|PG0100:x--|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Run_once_workers_that_alone_write_a_captured_local_are_silent() => RaceVerifier.VerifyAsync("""
+        class C
+        {
+            static int[] Sort(int[] xs) => xs.OrderBy(x => x).ToArray();
+
+            async Task<int[]> Run(int[] left, int[] right)
+            {
+                int[] a = left, b = right;
+                Parallel.Invoke(() => a = Sort(left), () => b = Sort(right));
+                int total = 0;
+                await Task.Run(() => { total = a.Length + b.Length; });
+                string? error = null;
+                var worker = new Thread(() => error = "none");
+                worker.Start();
+                worker.Join();
+                return a.Concat(b).Append(total).ToArray();
             }
         }
         """);

@@ -208,6 +208,8 @@ public class NeverFlaggedTests
                     names[i] = i.ToString();
                 });
                 Parallel.For(0, input.Length, i => results[i] += 1);
+                var grid = new double[input.Length, 3];
+                Parallel.For(0, input.Length, i => { int row = i; results[row] = grid[i, 0]; grid[i, 1] = row; });
                 return results;
             }
         }

@@ -178,6 +178,11 @@ internal sealed class BodyWalker
 
     private void CapturedWrite(ISymbol symbol, string kind, IOperation at)
     {
+        if (scope.SingleRunLauncher is { } launcher && !WorkerFinder.SharedAcrossRuns(symbol, launcher, scope.Syntax))
+        {
+            return; // one run, nobody else touches it: the caller reads it after joining
+        }
+
         var origin = new Origin(OriginKind.Captured, $"captured {kind} '{symbol.Name}'", symbol);
         Add(DiagnosticIds.CapturedVariableWritten, origin, at, $"writes captured {kind} '{symbol.Name}'", symbol.Name);
     }
@@ -610,10 +615,30 @@ internal sealed class BodyWalker
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);
 
-    private bool IsLoopIndex(ImmutableArray<IOperation> indices) =>
-        scope.LoopIndex is { } index && indices.Length == 1
-        && Unwrap(indices[0]) is IParameterReferenceOperation parameter
-        && SymbolEqualityComparer.Default.Equals(parameter.Parameter, index);
+    /// <summary>Whether one of the indices is the loop index (or a local initialized to it): distinct in every work item.</summary>
+    private bool IsLoopIndex(ImmutableArray<IOperation> indices)
+    {
+        if (scope.LoopIndex is not { } index)
+        {
+            return false;
+        }
+
+        foreach (var i in indices)
+        {
+            var value = Unwrap(i);
+            if (value is ILocalReferenceOperation local && local.Local.Type?.IsValueType == true && Initializer(local) is { } initializer)
+            {
+                value = Unwrap(initializer);
+            }
+
+            if (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool IsSource(ISymbol symbol)
     {

@@ -8,8 +8,9 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal sealed class Scope
 {
-    public Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex)
+    public Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex, IOperation? singleRunLauncher = null)
     {
+        SingleRunLauncher = singleRunLauncher;
         Syntax = syntax;
         Method = method;
         IsWorker = isWorker;
@@ -18,6 +19,12 @@ internal sealed class Scope
     }
 
     public SyntaxNode Syntax { get; }
+
+    /// <summary>
+    /// For a worker that runs once (Task.Run, new Thread, Parallel.Invoke, ...): the call that starts it. A captured
+    /// local it writes is shared only if the call runs in a loop or another delegate of the same call uses the local.
+    /// </summary>
+    public IOperation? SingleRunLauncher { get; }
 
     /// <summary>The method or lambda whose parameters are the scope's own.</summary>
     public IMethodSymbol? Method { get; }

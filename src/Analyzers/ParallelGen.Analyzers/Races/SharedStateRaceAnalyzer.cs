@@ -60,7 +60,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex);
+                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, WorkerFinder.RunsOnce(name) ? context.Operation : null);
                     Report(context.ReportDiagnostic, scope, BodyWalker.Run(function.Body, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
                     break;
                 }

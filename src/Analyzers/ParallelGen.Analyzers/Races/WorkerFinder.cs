@@ -102,6 +102,61 @@ internal static class WorkerFinder
         }
     }
 
+    /// <summary>Whether the launcher named <paramref name="name"/> runs each delegate once (rather than once per item).</summary>
+    public static bool RunsOnce(string name) =>
+        name is "Task.Run" or "Task.Factory.StartNew" or "new Thread" or "new Task" or "Parallel.Invoke"
+        || name.StartsWith("ThreadPool.", System.StringComparison.Ordinal) || name.EndsWith(".Submit", System.StringComparison.Ordinal);
+
+    /// <summary>Whether a captured <paramref name="symbol"/> written by a run-once worker is shared: the launch is in a loop, or a sibling delegate uses it.</summary>
+    public static bool SharedAcrossRuns(ISymbol symbol, IOperation launcher, SyntaxNode worker)
+    {
+        for (var parent = launcher.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                break;
+            }
+
+            if (parent is ILoopOperation loop && !Contains(loop.Syntax, symbol))
+            {
+                return true;
+            }
+        }
+
+        foreach (var op in launcher.ChildOperations)
+        {
+            foreach (var inner in op.DescendantsAndSelf())
+            {
+                if (inner is IAnonymousFunctionOperation sibling && sibling.Syntax != worker && !sibling.Syntax.Span.Contains(worker.Span) && !worker.Span.Contains(sibling.Syntax.Span))
+                {
+                    foreach (var use in sibling.Descendants())
+                    {
+                        if (use is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local, symbol)
+                            || use is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(SyntaxNode region, ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == region.SyntaxTree && region.Span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The delegates that <paramref name="launcher"/> runs in parallel.</summary>
     public static IEnumerable<WorkerDelegate> Delegates(IOperation launcher, string name)
     {

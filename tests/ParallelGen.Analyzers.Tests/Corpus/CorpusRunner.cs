@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ParallelGen.Analyzers.Tests.Infrastructure;
+using ParallelGen.Analyzers.Tests.Races;
+
+namespace ParallelGen.Analyzers.Tests.Corpus;
+
+/// <summary>Runs every race analyzer on one corpus snippet and returns the race rule ids it reports.</summary>
+public static class CorpusRunner
+{
+    public static IEnumerable<CorpusEntry> All => RacySnippets.All.Concat(SafeSnippets.All);
+
+    public static CorpusEntry Named(string name) => All.Single(e => e.Name == name);
+
+    public static async Task<IReadOnlyList<string>> RaceIdsAsync(CorpusEntry entry)
+    {
+        var run = await AnalyzerRunner.RunAsync(new[] { entry.Code, RaceVerifier.GlobalUsings }, RaceVerifier.Analyzers());
+        Assert.True(run.AnalyzerFailures.Count == 0, entry.Name + ": " + string.Join("\n", run.AnalyzerFailures));
+        var errors = TestCompilation.Errors(run.Compilation);
+        Assert.True(errors.Count == 0, entry.Name + " does not compile:\n" + string.Join("\n", errors));
+        return run.Diagnostics.Select(d => d.Id).Where(id => string.CompareOrdinal(id, "PG0100") >= 0).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+    }
+}
