@@ -13,7 +13,7 @@ internal sealed partial class MapRun<TIn, TOut>
     private sealed class Loop(MapRun<TIn, TOut> run) : WorkItem
     {
         private TIn[]? _buffer;
-        private int _exited;
+        private int _state; // 0 not started, 1 started, 2 exited
         private volatile bool _yield;
         private volatile bool _inChunk;
         private CancellationTokenSource? _timeoutSource;
@@ -78,10 +78,21 @@ internal sealed partial class MapRun<TIn, TOut>
             }
         }
 
+        /// <summary>Marks the loop started; false when it was retired before it ever ran.</summary>
+        private bool TryBegin() => Interlocked.CompareExchange(ref _state, 1, 0) != 2;
+
+        /// <summary>Retires the loop if it never started (the work ran out before the executor got to it).</summary>
+        public bool TryRetire() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+
         public override int RunBlocking(int budget, out bool finished)
         {
             finished = true;
             var processed = 0;
+            if (!TryBegin())
+            {
+                return 0;
+            }
+
             try
             {
                 while (true)
@@ -112,6 +123,11 @@ internal sealed partial class MapRun<TIn, TOut>
 
         public override async ValueTask RunAsync()
         {
+            if (!TryBegin())
+            {
+                return;
+            }
+
             try
             {
                 while (await run.ClaimAsync(this, int.MaxValue, blocking: false).ConfigureAwait(false))
@@ -140,11 +156,11 @@ internal sealed partial class MapRun<TIn, TOut>
 
         public void Exit()
         {
-            if (Interlocked.Exchange(ref _exited, 1) == 0)
+            if (Interlocked.Exchange(ref _state, 2) != 2)
             {
                 _inChunk = false;
                 _timeoutSource?.Dispose();
-                run.ExitLoop();
+                run.ExitLoop(retireOthers: true);
             }
         }
     }

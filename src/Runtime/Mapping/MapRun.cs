@@ -327,9 +327,21 @@ internal sealed partial class MapRun<TIn, TOut>
         OnStop();
     }
 
-    private void ExitLoop()
+    private void ExitLoop(bool retireOthers)
     {
         _signal.Set();
+        if (retireOthers && (_stopping || !WorkLeft()))
+        {
+            // Loops the executor has not started yet would only find nothing to do: the map need not wait for them.
+            foreach (var other in _loops)
+            {
+                if (other.TryRetire())
+                {
+                    ExitLoop(retireOthers: false);
+                }
+            }
+        }
+
         if (Interlocked.Decrement(ref _activeLoops) == 0)
         {
             _ = FinishAsync();
