@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -154,14 +155,28 @@ internal static class MethodModelFactory
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (type.IsFileLocal || type.TypeKind == TypeKind.Error)
+            if (type.IsFileLocal || type.TypeKind == TypeKind.Error || !HasValidNames(type.Name, type.TypeParameters))
             {
                 return false;
             }
         }
 
-        return true;
+        for (var ns = method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
+            {
+                return false;
+            }
+        }
+
+        // Code being typed has missing names and types; such a method cannot be wrapped until it is complete.
+        return HasValidNames(method.Name, method.TypeParameters)
+            && method.TypeParameters.All(static t => t.ConstraintTypes.All(IsTransportable))
+            && method.Parameters.All(static p => SyntaxFacts.IsValidIdentifier(p.Name));
     }
+
+    private static bool HasValidNames(string name, ImmutableArray<ITypeParameterSymbol> typeParameters) =>
+        SyntaxFacts.IsValidIdentifier(name) && typeParameters.All(static t => SyntaxFacts.IsValidIdentifier(t.Name));
 
     /// <summary>Whether a value of the type can travel in a tuple or a delegate: no ref structs, pointers or errors.</summary>
     private static bool IsTransportable(ITypeSymbol type)
