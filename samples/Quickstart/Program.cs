@@ -8,11 +8,9 @@ using ParallelGen;
 using Quickstart;
 
 // 1. Pool(5).map(f, [1, 2, 3])  ->  SquareMap, on an executor five workers wide.
-await using (var pool = new ThreadPoolExecutor(maxWorkers: 5))
-{
-    int[] squares = Tutorial.SquareMap([1, 2, 3], new MapOptions { Executor = pool });
-    Console.WriteLine($"[{string.Join(", ", squares)}]");
-}
+await using var pool5 = new ThreadPoolExecutor(maxWorkers: 5);
+int[] squares = Tutorial.SquareMap([1, 2, 3], new MapOptions { Executor = pool5 });
+Console.WriteLine($"[{string.Join(", ", squares)}]");
 
 // 2. Process(target=greet, kwargs={...})  ->  GreetSubmit with named, optional arguments.
 Future<string> bob = Tutorial.GreetSubmit(name: "bob");
@@ -22,7 +20,7 @@ Console.WriteLine(await alice);
 
 // 3. imap_unordered / as_completed  ->  NapAsCompleted yields each result as soon as it is ready.
 Console.Write("completion order:");
-await foreach (var done in Tutorial.NapAsCompleted([300, 100, 200]))
+await foreach (var done in Tutorial.NapAsCompleted([600, 200, 400], new MapOptions { Executor = pool5 }))
 {
     Console.Write($" {done.Result} ms (item {done.Index})");
 }
@@ -39,10 +37,10 @@ foreach (var task in Enumerable.Range(1, 4))
 var sequential = clock.Elapsed.TotalSeconds;
 Console.WriteLine($"one by one: {sequential.ToString("F2", CultureInfo.InvariantCulture)} s");
 
-await using (var pool = new WorkerPool(workers: 8))
+await using (var pool8 = new WorkerPool(workers: 8))
 {
     clock.Restart();
-    Tutorial.SleepTwoSecondsMap(Enumerable.Range(1, 4), new MapOptions { Executor = pool });
+    Tutorial.SleepTwoSecondsMap(Enumerable.Range(1, 4), new MapOptions { Executor = pool8 });
     var parallel = clock.Elapsed.TotalSeconds;
     Console.WriteLine($"through Map: {parallel.ToString("F2", CultureInfo.InvariantCulture)} s");
     Console.WriteLine($"speed-up: {(sequential / parallel).ToString("F2", CultureInfo.InvariantCulture)}x");

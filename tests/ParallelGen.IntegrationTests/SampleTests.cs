@@ -17,7 +17,8 @@ public sealed class SampleTests
 
         Assert.Contains("[1, 4, 9]", run.Output, StringComparison.Ordinal);
         Assert.Contains("hello bob", run.Output, StringComparison.Ordinal);
-        Assert.Contains("completion order:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("hi hi alice", run.Output, StringComparison.Ordinal);
+        Assert.Contains("completion order: 200 ms (item 1) 400 ms (item 2) 600 ms (item 0)", run.Output, StringComparison.Ordinal);
 
         var sequential = Seconds(run.Output, "one by one");
         var parallel = Seconds(run.Output, "through Map");
