@@ -113,6 +113,34 @@ public sealed class CodeFixVerifier
         return fixedText;
     }
 
+    /// <summary>
+    /// Checks that the markup's diagnostics are reported and that the fix registers no action (with
+    /// <see cref="EquivalenceKey"/>, when set) for any of them: the cases where a rewrite would not compile or would
+    /// change the meaning.
+    /// </summary>
+    public async Task VerifyNotOfferedAsync(string markup)
+    {
+        var fix = Fix ?? throw new InvalidOperationException("No code fix under test.");
+        await new AnalyzerVerifier { Analyzers = Analyzers, DefaultId = DefaultId }.RunAsync(markup).ConfigureAwait(false);
+        var (source, _) = Markup.Parse(markup, DefaultId);
+        using var workspace = new AdhocWorkspace();
+        var document = workspace.CurrentSolution
+            .AddProject("TestProject", "TestProject", LanguageNames.CSharp)
+            .WithCompilationOptions(TestCompilation.Options)
+            .WithParseOptions(TestCompilation.ParseOptions)
+            .WithMetadataReferences(TestCompilation.References)
+            .AddDocument("Test0.cs", SourceText.From(source), filePath: TestCompilation.SourcePath);
+        var diagnostics = await FixableDiagnosticsAsync(document, fix.FixableDiagnosticIds.ToHashSet(StringComparer.Ordinal)).ConfigureAwait(false);
+        Assert.NotEmpty(diagnostics);
+        foreach (var diagnostic in diagnostics)
+        {
+            var actions = new List<CodeAction>();
+            await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None)).ConfigureAwait(false);
+            var offered = Flatten(actions).Where(a => EquivalenceKey is null || a.EquivalenceKey == EquivalenceKey).ToList();
+            Assert.True(offered.Count == 0, $"{fix.GetType().Name} offered '{offered.FirstOrDefault()?.Title}' for {diagnostic}");
+        }
+    }
+
     private async Task<List<Diagnostic>> FixableDiagnosticsAsync(Document document, HashSet<string> fixable)
     {
         var compilation = (await document.Project.GetCompilationAsync().ConfigureAwait(false))!;
