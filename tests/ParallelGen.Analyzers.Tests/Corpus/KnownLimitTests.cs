@@ -29,4 +29,43 @@ public class KnownLimitTests
     [Fact]
     public async Task FN_write_through_delegate_field() =>
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_write_through_delegate_field))));
+
+    /// <summary>Summaries follow at most <c>SummaryCache.MaxDepth</c> (8) nested calls; a write deeper than that is not seen.</summary>
+    [Fact]
+    public async Task FN_write_more_than_eight_calls_deep()
+    {
+        var source = """
+            static class Chain
+            {
+                static int n;
+                static void A1() => A2(); static void A2() => A3(); static void A3() => A4(); static void A4() => A5();
+                static void A5() => A6(); static void A6() => A7(); static void A7() => A8(); static void A8() => A9();
+                static void A9() => A10(); static void A10() { n++; }
+                static void B1() => B2(); static void B2() => B3(); static void B3() { n++; }
+                public static void Run() => Parallel.For(0, 9, i => { A1(); B1(); });
+            }
+            """;
+        var run = await ParallelGen.Analyzers.Tests.Infrastructure.AnalyzerRunner.RunAsync(new[] { source, ParallelGen.Analyzers.Tests.Races.RaceVerifier.GlobalUsings }, ParallelGen.Analyzers.Tests.Races.RaceVerifier.Analyzers());
+        var reported = Assert.Single(run.Diagnostics);
+        Assert.Equal("PG0106", reported.Id);
+        Assert.Equal("B1()", reported.Location.SourceTree!.ToString().Substring(reported.Location.SourceSpan.Start, reported.Location.SourceSpan.Length));
+    }
+
+    /// <summary>
+    /// A static method that changes an array or collection it is given (Array.Sort, Array.Fill, Array.Reverse) is not
+    /// known to mutate it: only instance methods of the collection types and CollectionExtensions are.
+    /// </summary>
+    [Fact]
+    public async Task FN_static_helper_sorts_a_shared_array()
+    {
+        var source = """
+            static class Sorter
+            {
+                static readonly int[] shared = { 3, 1, 2 };
+                public static void Run() => Parallel.For(0, 4, i => Array.Sort(shared));
+            }
+            """;
+        var run = await ParallelGen.Analyzers.Tests.Infrastructure.AnalyzerRunner.RunAsync(new[] { source, ParallelGen.Analyzers.Tests.Races.RaceVerifier.GlobalUsings }, ParallelGen.Analyzers.Tests.Races.RaceVerifier.Analyzers());
+        Assert.Empty(run.Diagnostics);
+    }
 }

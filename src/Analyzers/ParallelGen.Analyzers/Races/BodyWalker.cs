@@ -359,17 +359,20 @@ internal sealed class BodyWalker
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
         receiver = Unwrap(receiver);
-        if (receiver is not null && !method.IsStatic || method.IsExtensionMethod)
+        if (receiver is not null)
         {
-            var type = receiver?.Type;
-            if (receiver is not null && MutatingMethods.Contains(method.Name) && Known.IsMutableCollection(type) && !KnownTypes.IsConcurrentCollection(type))
+            var type = receiver.Type;
+            // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
+            // Append/Reverse/... return new sequences.
+            var mutates = MutatingMethods.Contains(method.Name) && (!method.IsExtensionMethod || method.ContainingType.Name == "CollectionExtensions");
+            if (mutates && Known.IsMutableCollection(type) && !KnownTypes.IsConcurrentCollection(type))
             {
                 var origin = Classify(receiver);
                 Add(DiagnosticIds.SharedCollectionMutated, origin, invocation, $"calls '{method.Name}' on {origin.Description}, a non-thread-safe {Display(type)}", origin.Description, method.Name, Display(type));
                 return;
             }
 
-            if (receiver is not null && !method.IsStatic && KnownTypes.InheritsFrom(type, Known.Random))
+            if (!method.IsStatic && KnownTypes.InheritsFrom(type, Known.Random))
             {
                 var origin = Classify(receiver);
                 Add(DiagnosticIds.SharedRandom, origin, invocation, $"uses the shared Random {origin.Description}", method.Name, origin.Description);
@@ -377,8 +380,10 @@ internal sealed class BodyWalker
             }
         }
 
-        if (IsSource(method) && !(method.MethodKind == MethodKind.LocalFunction && DeclaredInside(method)))
+        if (IsSource(method) && !(method.MethodKind == MethodKind.LocalFunction && DeclaredInside(method))
+            && !(scope.IsWorker && Known.IsParallelizable(method.OriginalDefinition)))
         {
+            // A [Parallelizable] method is a worker itself and reports its own body; not again at each call.
             CallSummary(method, invocation.Instance, invocation.Arguments, invocation);
         }
     }
