@@ -3,6 +3,7 @@ namespace ParallelGen.Benchmarks.Harness;
 /// <summary>
 /// The executors ParallelGen's contenders run on. CPU workloads use executors as wide as the machine (the defaults);
 /// I/O workloads use executors of <see cref="IoWidth"/> workers, as a Python user would write <c>Pool(64)</c>.
+/// Every suite creates its pools in its setup, which is also where the threads' priorities are equalized.
 /// </summary>
 public sealed class Pools : IAsyncDisposable
 {
@@ -12,18 +13,15 @@ public sealed class Pools : IAsyncDisposable
     private Pools(int width)
     {
         ThreadPool = new ThreadPoolExecutor(width);
-#if !NO_WORKERPOOL
         WorkerPool = new WorkerPool(width);
-#endif
+        Priority.Equalize();
     }
 
     /// <summary>A <see cref="ThreadPoolExecutor"/> of the given width.</summary>
     public ThreadPoolExecutor ThreadPool { get; }
 
-#if !NO_WORKERPOOL
     /// <summary>A <see cref="ParallelGen.WorkerPool"/> of the given width.</summary>
     public WorkerPool WorkerPool { get; }
-#endif
 
     /// <summary>Executors as wide as the machine.</summary>
     public static Pools ForCpu() => new(Environment.ProcessorCount);
@@ -38,8 +36,6 @@ public sealed class Pools : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await ThreadPool.DisposeAsync().ConfigureAwait(false);
-#if !NO_WORKERPOOL
         await WorkerPool.DisposeAsync().ConfigureAwait(false);
-#endif
     }
 }

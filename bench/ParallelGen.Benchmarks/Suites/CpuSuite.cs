@@ -86,11 +86,9 @@ public abstract class CpuSuite<TOut>
     [Benchmark]
     public TOut[] MapThreadPool() => MapOn(_pools.ThreadPool);
 
-#if !NO_WORKERPOOL
     /// <summary>ParallelGen's <c>XMap</c> on a <see cref="WorkerPool"/>.</summary>
     [Benchmark]
     public TOut[] MapWorkerPool() => MapOn(_pools.WorkerPool);
-#endif
 }
 
 /// <summary>Trivial: <c>x * x</c> over ten million ints.</summary>

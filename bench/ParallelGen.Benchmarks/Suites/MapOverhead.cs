@@ -46,9 +46,7 @@ public class MapOverhead
     [Benchmark]
     public int[] MapThreadPool() => Work.NothingMap(_items, Pools.On(_pools.ThreadPool));
 
-#if !NO_WORKERPOOL
     /// <summary>ParallelGen's <c>XMap</c> on a <see cref="WorkerPool"/>.</summary>
     [Benchmark]
     public int[] MapWorkerPool() => Work.NothingMap(_items, Pools.On(_pools.WorkerPool));
-#endif
 }

@@ -38,9 +38,7 @@ public class Streaming
     [Benchmark]
     public Task<long> MapThreadPool() => StreamingContenders.Run(nameof(MapThreadPool), _pools, Inputs.TrivialCount);
 
-#if !NO_WORKERPOOL
     /// <summary>ParallelGen's <c>XAsCompleted</c> on a <see cref="WorkerPool"/>.</summary>
     [Benchmark]
     public Task<long> MapWorkerPool() => StreamingContenders.Run(nameof(MapWorkerPool), _pools, Inputs.TrivialCount);
-#endif
 }

@@ -12,9 +12,7 @@ public static class StreamingContenders
 {
     /// <summary>Contender names, in the order of the tables.</summary>
     public static readonly string[] Names = ["Sequential", "ParallelForEach", "PlinqAsOrdered", "TaskWhenAll", "MapThreadPool",
-#if !NO_WORKERPOOL
         "MapWorkerPool",
-#endif
     ];
 
     /// <summary>Runs contender <paramref name="name"/> over <paramref name="count"/> items.</summary>
@@ -25,9 +23,7 @@ public static class StreamingContenders
         "PlinqAsOrdered" => Task.FromResult(PlinqAsOrdered(count)),
         "TaskWhenAll" => TaskWhenAll(count),
         "MapThreadPool" => AsCompleted(pools.ThreadPool, count),
-#if !NO_WORKERPOOL
         "MapWorkerPool" => AsCompleted(pools.WorkerPool, count),
-#endif
         _ => throw new ArgumentException($"Unknown streaming contender '{name}'.", nameof(name)),
     };
 

@@ -54,11 +54,9 @@ public abstract class WaitSuite
     [Benchmark]
     public Task MapThreadPool() => Work.WaitMapAsync(Waits, Pools.On(_pools.ThreadPool));
 
-#if !NO_WORKERPOOL
     /// <summary>ParallelGen's <c>XMapAsync</c> on a <see cref="WorkerPool"/>.</summary>
     [Benchmark]
     public Task MapWorkerPool() => Work.WaitMapAsync(Waits, Pools.On(_pools.WorkerPool));
-#endif
 }
 
 /// <summary>The tutorial's four waits of two seconds.</summary>

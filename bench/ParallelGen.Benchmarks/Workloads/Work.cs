@@ -1,6 +1,3 @@
-#if PARALLELGEN_SHIM
-#pragma warning disable PG0004 // the shim (Work.Shim.cs) declares the wrappers the generator will emit
-#endif
 namespace ParallelGen.Benchmarks.Workloads;
 
 /// <summary>
