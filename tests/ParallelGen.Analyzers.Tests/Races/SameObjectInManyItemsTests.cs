@@ -87,4 +87,35 @@ public class SameObjectInManyItemsTests
 
         class Use { void Run(string[] fs) { var r = new Report(); foreach (var f in fs) Checker.CheckSubmit(f, r); } }
         """, "PG0105", "'r' is passed to every work item of 'CheckSubmit', and 'Check' writes field 'Lines' of parameter 'report'");
+
+    [Fact]
+    public Task MapAsync_AsCompleted_and_one_parameter_Map_are_checked_too() => RaceVerifier.VerifyAsync("""
+        public static partial class Buffers
+        {
+            [Parallelizable]
+            public static void Clear(byte[] buffer) => buffer[0] = 0;
+
+            [Parallelizable]
+            public static int Stamp(int id, List<int> log) { log.Add(id); return id; }
+
+            public static void ClearMap(IEnumerable<byte[]> items, MapOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            public static Task<int[]> StampMapAsync(IEnumerable<(int id, List<int> log)> items, MapOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+            public static IAsyncEnumerable<Completed<(int id, List<int> log), int>> StampAsCompleted(IEnumerable<(int id, List<int> log)> items, MapOptions? options = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        }
+
+        class Use
+        {
+            async Task Run(int[] ids)
+            {
+                var shared = new byte[64];
+                var log = new List<int>();
+                Buffers.ClearMap(Enumerable.Repeat({|PG0105:shared|}, 8));
+                Buffers.ClearMap(ids.Select(_ => {|PG0105:shared|}));
+                Buffers.ClearMap(ids.Select(_ => new byte[64]));
+                await Buffers.StampMapAsync(ids.Select(i => (i, {|PG0105:log|})));
+                await foreach (var done in Buffers.StampAsCompleted(ids.Select(i => (i, {|PG0105:log|})))) { }
+                await Buffers.StampMapAsync(ids.Select(i => (i, new List<int>())));
+            }
+        }
+        """);
 }

@@ -120,9 +120,12 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
                 {
                     Consider(context, returned, invocation, method, what, seenInLiterals);
                 }
-                else if (op is IInvocationOperation { TargetMethod.Name: "Repeat" } repeat && repeat.Arguments.Length > 0)
+                else if (op is IInvocationOperation { TargetMethod.Name: "Repeat", TargetMethod.ContainingType.Name: "Enumerable" } repeat
+                    && repeat.Arguments.Length > 0
+                    && BodyWalker.Unwrap(repeat.Arguments[0].Value) is { Type: { IsReferenceType: true, SpecialType: not SpecialType.System_String } } repeated)
                 {
-                    Consider(context, repeat.Arguments[0].Value, invocation, method, what, seenInLiterals);
+                    // Enumerable.Repeat(x, n) hands one object to n work items, whatever x is.
+                    Report(context, repeated, invocation, method, what);
                 }
             }
         }
