@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ParallelGen.Generator;
+
+namespace ParallelGen.Compiler.Benchmarks;
+
+/// <summary>
+/// What ParallelGen's analyzers (usage and race rules, every <see cref="DiagnosticAnalyzer"/> of the analyzer assembly)
+/// add to a build of the synthetic 1,000-method project, side by side in one run: the build alone (compiler
+/// diagnostics, then emit) and the same build with the analyzers (compiler and analyzer diagnostics, then emit), both
+/// over the project plus the generator's output, each from a fresh semantic state. The job (short, in-process) comes from Program.cs.
+/// </summary>
+[MemoryDiagnoser]
+public class AnalyzerCostBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // The compilation a real build analyzes: the user's files and what the generator added to them.
+        var driver = CSharpGeneratorDriver.Create(new[] { new ParallelizableGenerator().AsSourceGenerator() }, parseOptions: SyntheticCompilation.ParseOptions);
+        driver.RunGeneratorsAndUpdateCompilation(SyntheticCompilation.Create(), out var output, out _);
+        _compilation = (CSharpCompilation)output;
+
+        _analyzers = typeof(ParallelGen.Analyzers.DiagnosticDescriptors).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+        if (_analyzers.Length < 2)
+        {
+            throw new InvalidOperationException("Expected the usage and race analyzers, found " + _analyzers.Length);
+        }
+
+        var errors = _compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The synthetic compilation does not compile: " + string.Join("\n", errors.Take(5)));
+        }
+
+        var failures = CompileWithAnalyzers().GetAwaiter().GetResult();
+        if (failures > 0)
+        {
+            throw new InvalidOperationException($"The analyzers failed {failures} times (AD0001) on the synthetic compilation.");
+        }
+    }
+
+    /// <summary>The build alone: compiler diagnostics, then emit.</summary>
+    [Benchmark(Baseline = true)]
+    public bool Compile()
+    {
+        var compilation = _compilation.Clone();
+        var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        using var stream = new MemoryStream();
+        return compilation.Emit(stream).Success && errors == 0;
+    }
+
+    /// <summary>The build with every ParallelGen analyzer: compiler and analyzer diagnostics, then emit. Returns the AD0001 count.</summary>
+    [Benchmark]
+    public async Task<int> CompileWithAnalyzers()
+    {
+        var compilation = _compilation.Clone();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = await compilation.WithAnalyzers(_analyzers, options).GetAllDiagnosticsAsync().ConfigureAwait(false);
+        using var stream = new MemoryStream();
+        compilation.Emit(stream);
+        return diagnostics.Count(d => d.Id == "AD0001");
+    }
+}
