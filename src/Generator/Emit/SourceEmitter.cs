@@ -87,10 +87,8 @@ internal static class SourceEmitter
 
     private static void WriteMap(IndentedWriter writer, MethodModel method, Shape shape)
     {
-        writer.Line("/// <summary>");
-        writer.Line("/// Calls " + shape.See + " once for each item, in parallel, and " + (method.HasResult ? "returns the results in input order." : "returns when every call has finished."));
-        writer.Line("/// </summary>");
-        WriteMapDocs(writer, method, shape, method.HasResult ? "The results, in the order of <paramref name=\"" + shape.Items + "\"/>." : null);
+        writer.Line("/// <summary>Calls " + shape.See + " for each item in parallel" + (method.HasResult ? "; returns the results in input order." : " and returns when every call has finished.") + "</summary>");
+        WriteMapDocs(writer, method, shape, method.HasResult ? "The results in input order." : null);
         var returnType = method.HasResult ? shape.Result + "[]" : "void";
         var parameters = "global::System.Collections.Generic.IEnumerable<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
         using (WriteSignature(writer, method, shape, returnType, "Map", parameters))
@@ -98,7 +96,7 @@ internal static class SourceEmitter
             WriteCall(
                 writer,
                 method.HasResult ? "return " : string.Empty,
-                method.HasResult ? Support + ".Map<" + shape.Item + ", " + shape.Result + ">" : Support + ".MapVoid<" + shape.Item + ">",
+                method.HasResult ? Support + ".Map" : Support + ".MapVoid",
                 shape.Method,
                 shape.Items,
                 shape.Body("__item", ItemArguments(method)),
@@ -110,10 +108,8 @@ internal static class SourceEmitter
     private static void WriteMapAsync(IndentedWriter writer, MethodModel method, Shape shape, string source)
     {
         var isAsyncSource = source.EndsWith("IAsyncEnumerable", System.StringComparison.Ordinal);
-        writer.Line("/// <summary>");
-        writer.Line("/// Calls " + shape.See + " once for each item" + (isAsyncSource ? " of an asynchronous stream" : string.Empty) + ", in parallel, without blocking the caller.");
-        writer.Line("/// </summary>");
-        WriteMapDocs(writer, method, shape, method.HasResult ? "A task whose result holds the results, in the order of <paramref name=\"" + shape.Items + "\"/>." : "A task that completes when every call has finished.");
+        writer.Line("/// <summary>Calls " + shape.See + " for each item" + (isAsyncSource ? " of an asynchronous stream" : string.Empty) + " in parallel without blocking the caller.</summary>");
+        WriteMapDocs(writer, method, shape, method.HasResult ? "The results in input order." : "A task that completes when every call has finished.");
         var returnType = method.HasResult ? "global::System.Threading.Tasks.Task<" + shape.Result + "[]>" : "global::System.Threading.Tasks.Task";
         var parameters = source + "<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
         using (WriteSignature(writer, method, shape, returnType, "MapAsync", parameters))
@@ -121,7 +117,7 @@ internal static class SourceEmitter
             WriteCall(
                 writer,
                 "return ",
-                method.HasResult ? Support + ".MapAsync<" + shape.Item + ", " + shape.Result + ">" : Support + ".MapVoidAsync<" + shape.Item + ">",
+                method.HasResult ? Support + ".MapAsync" : Support + ".MapVoidAsync",
                 shape.Method,
                 shape.Items,
                 shape.Body("__item", ItemArguments(method)),
@@ -132,10 +128,8 @@ internal static class SourceEmitter
 
     private static void WriteAsCompleted(IndentedWriter writer, MethodModel method, Shape shape)
     {
-        writer.Line("/// <summary>");
-        writer.Line("/// Calls " + shape.See + " once for each item, in parallel, and yields each finished item as soon as it completes.");
-        writer.Line("/// </summary>");
-        WriteMapDocs(writer, method, shape, "The finished items in completion order, each with its index, input" + (method.HasResult ? ", result" : string.Empty) + " or exception.");
+        writer.Line("/// <summary>Calls " + shape.See + " for each item in parallel; yields each item as it finishes.</summary>");
+        WriteMapDocs(writer, method, shape, "The finished items in completion order.");
         var completed = method.HasResult
             ? "global::ParallelGen.Completed<" + shape.Item + ", " + shape.Result + ">"
             : "global::ParallelGen.Completed<" + shape.Item + ">";
@@ -146,7 +140,7 @@ internal static class SourceEmitter
             WriteCall(
                 writer,
                 "return ",
-                method.HasResult ? Support + ".AsCompleted<" + shape.Item + ", " + shape.Result + ">" : Support + ".AsCompletedVoid<" + shape.Item + ">",
+                method.HasResult ? Support + ".AsCompleted" : Support + ".AsCompletedVoid",
                 shape.Method,
                 shape.Items,
                 shape.Body("__item", ItemArguments(method)),
@@ -157,9 +151,7 @@ internal static class SourceEmitter
 
     private static void WriteSubmit(IndentedWriter writer, MethodModel method, Shape shape, bool expandParams)
     {
-        writer.Line("/// <summary>");
-        writer.Line("/// Schedules one call of " + shape.See + " on an executor and returns its future at once.");
-        writer.Line("/// </summary>");
+        writer.Line("/// <summary>Schedules one call of " + shape.See + " on an executor and returns its future.</summary>");
         WriteTypeParameterDocs(writer, method);
         foreach (var parameter in method.Parameters)
         {
@@ -168,7 +160,7 @@ internal static class SourceEmitter
 
         if (!expandParams)
         {
-            writer.Line("/// <param name=\"" + shape.Executor + "\">Runs the call; <see langword=\"null\"/> uses <see cref=\"global::ParallelGen.Executors.Default\"/>.</param>");
+            writer.Line("/// <param name=\"" + shape.Executor + "\">Runs the call; <see langword=\"null\"/> for the default executor.</param>");
             writer.Line("/// <param name=\"" + shape.SubmitToken + "\">Cancels the call" + (method.PassesCancellationToken ? " and is passed to it" : string.Empty) + ".</param>");
         }
 
@@ -227,7 +219,7 @@ internal static class SourceEmitter
             WriteCall(
                 writer,
                 "return ",
-                method.HasResult ? Support + ".Submit<" + shape.Item + ", " + shape.Result + ">" : Support + ".SubmitVoid<" + shape.Item + ">",
+                method.HasResult ? Support + ".Submit" : Support + ".SubmitVoid",
                 shape.Method,
                 argumentsValue,
                 shape.Body("__args", SubmitArguments(method)),
@@ -239,8 +231,8 @@ internal static class SourceEmitter
     private static void WriteMapDocs(IndentedWriter writer, MethodModel method, Shape shape, string? returns)
     {
         WriteTypeParameterDocs(writer, method);
-        writer.Line("/// <param name=\"" + shape.Items + "\">The items; each holds the arguments of one call" + (method.Parameters.Count > 1 ? ", named after the method's parameters" : string.Empty) + ".</param>");
-        writer.Line("/// <param name=\"" + shape.Options + "\">How the map runs; <see langword=\"null\"/> uses the method's <see cref=\"global::ParallelGen.ParallelizableAttribute\"/> settings and <see cref=\"global::ParallelGen.Executors.Default\"/>.</param>");
+        writer.Line("/// <param name=\"" + shape.Items + "\">The arguments of each call.</param>");
+        writer.Line("/// <param name=\"" + shape.Options + "\">Overrides the attribute's settings and the default executor, or <see langword=\"null\"/>.</param>");
         writer.Line("/// <param name=\"" + shape.Token + "\">Cancels the calls not yet finished" + (method.PassesCancellationToken ? " and is passed to each call" : string.Empty) + ".</param>");
         if (returns is not null)
         {

@@ -5,17 +5,15 @@ namespace Demo.Access
 {
     partial class Visibility
     {
-        /// <summary>
-        /// Calls <see cref="Internal(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Internal(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static int[] InternalMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)),
@@ -23,17 +21,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Internal(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Internal(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> InternalMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)),
@@ -41,17 +37,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Internal(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Internal(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> InternalMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)),
@@ -59,17 +53,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Internal(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Internal(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> InternalAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)),
@@ -77,17 +69,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Internal(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Internal(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Internal(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::ParallelGen.Future<int> InternalSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Internal(__args)),
@@ -95,17 +85,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Private(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Private(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static int[] PrivateMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)),
@@ -113,17 +101,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Private(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Private(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> PrivateMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)),
@@ -131,17 +117,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Private(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Private(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> PrivateMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)),
@@ -149,17 +133,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Private(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Private(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PrivateAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)),
@@ -167,17 +149,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Private(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Private(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Private(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::ParallelGen.Future<int> PrivateSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Private(__args)),
@@ -185,17 +165,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="PrivateProtected(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static int[] PrivateProtectedMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)),
@@ -203,17 +181,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="PrivateProtected(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Threading.Tasks.Task<int[]> PrivateProtectedMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)),
@@ -221,17 +197,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="PrivateProtected(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Threading.Tasks.Task<int[]> PrivateProtectedMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)),
@@ -239,17 +213,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="PrivateProtected(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PrivateProtectedAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)),
@@ -257,17 +229,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="PrivateProtected(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="PrivateProtected(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="PrivateProtected(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::ParallelGen.Future<int> PrivateProtectedSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.PrivateProtected(__args)),
@@ -275,17 +245,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Protected(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static int[] ProtectedMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)),
@@ -293,17 +261,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Protected(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Threading.Tasks.Task<int[]> ProtectedMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)),
@@ -311,17 +277,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Protected(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Protected(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Threading.Tasks.Task<int[]> ProtectedMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)),
@@ -329,17 +293,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Protected(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ProtectedAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)),
@@ -347,17 +309,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Protected(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Protected(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Protected(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::ParallelGen.Future<int> ProtectedSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Protected(__args)),
@@ -365,17 +325,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="ProtectedInternal(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static int[] ProtectedInternalMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)),
@@ -383,17 +341,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="ProtectedInternal(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Threading.Tasks.Task<int[]> ProtectedInternalMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)),
@@ -401,17 +357,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="ProtectedInternal(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Threading.Tasks.Task<int[]> ProtectedInternalMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)),
@@ -419,17 +373,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="ProtectedInternal(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ProtectedInternalAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)),
@@ -437,17 +389,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="ProtectedInternal(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="ProtectedInternal(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="ProtectedInternal(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::ParallelGen.Future<int> ProtectedInternalSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__args)),
@@ -455,17 +405,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Public(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Public(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] PublicMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)),
@@ -473,17 +421,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Public(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Public(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PublicMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)),
@@ -491,17 +437,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Public(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Public(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PublicMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)),
@@ -509,17 +453,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Public(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Public(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PublicAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)),
@@ -527,17 +469,15 @@ namespace Demo.Access
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Public(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Public(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Public(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> PublicSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Public(__args)),

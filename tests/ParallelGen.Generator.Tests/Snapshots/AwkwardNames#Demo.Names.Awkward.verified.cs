@@ -5,17 +5,15 @@ namespace Demo.Names
 {
     static partial class Awkward
     {
-        /// <summary>
-        /// Calls <see cref="Echo(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Echo(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="_cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] EchoMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
@@ -23,17 +21,15 @@ namespace Demo.Names
                 _cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Echo(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="_cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> EchoMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
@@ -41,17 +37,15 @@ namespace Demo.Names
                 _cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Echo(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="_cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> EchoMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
@@ -59,17 +53,15 @@ namespace Demo.Names
                 _cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Echo(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="_cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> EchoAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
@@ -77,17 +69,15 @@ namespace Demo.Names
                 _cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Echo(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Echo(int)"/> on an executor and returns its future.</summary>
         /// <param name="cancellationToken">Passed to <see cref="Echo(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="_cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> EchoSubmit(int cancellationToken, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken _cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 cancellationToken,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Names.Awkward.Echo(__args)),
@@ -95,17 +85,15 @@ namespace Demo.Names
                 _cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Odd(int, string, int, int, int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="_items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="_items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="_items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] OddMap(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(int @class, string, int, int items, int executor), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 _items,
                 global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
@@ -113,17 +101,15 @@ namespace Demo.Names
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Odd(int, string, int, int, int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="_items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="_items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="_items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> OddMapAsync(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(int @class, string, int, int items, int executor), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 _items,
                 global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
@@ -131,17 +117,15 @@ namespace Demo.Names
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Odd(int, string, int, int, int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="_items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="_items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="_items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> OddMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(int @class, string, int, int items, int executor), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 _items,
                 global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
@@ -149,17 +133,15 @@ namespace Demo.Names
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Odd(int, string, int, int, int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="_items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="_items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(int @class, string, int, int items, int executor), string>> OddAsCompleted(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(int @class, string, int, int items, int executor), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 _items,
                 global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
@@ -167,21 +149,19 @@ namespace Demo.Names
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Odd(int, string, int, int, int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Odd(int, string, int, int, int)"/> on an executor and returns its future.</summary>
         /// <param name="class">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
         /// <param name="Rest">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
         /// <param name="Item1">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
         /// <param name="items">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
         /// <param name="executor">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
-        /// <param name="_executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="_executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> OddSubmit(int @class, string Rest, int Item1, int items, int executor, global::ParallelGen.IExecutor? _executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(int @class, string, int, int items, int executor), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 (@class, Rest, Item1, items, executor),
                 global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__args, __ct) => global::Demo.Names.Awkward.Odd(__args.@class, __args.Item2, __args.Item3, __args.items, __args.executor)),

@@ -5,17 +5,15 @@ namespace Demo.Blocks
 {
     static partial class Strings
     {
-        /// <summary>
-        /// Calls <see cref="Length(string)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Length(string)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static int[] LengthMap(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<string, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)),
@@ -23,17 +21,15 @@ namespace Demo.Blocks
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Length(string)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Length(string)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> LengthMapAsync(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<string, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)),
@@ -41,17 +37,15 @@ namespace Demo.Blocks
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Length(string)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Length(string)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> LengthMapAsync(global::System.Collections.Generic.IAsyncEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<string, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)),
@@ -59,17 +53,15 @@ namespace Demo.Blocks
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Length(string)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Length(string)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<string, int>> LengthAsCompleted(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<string, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)),
@@ -77,17 +69,15 @@ namespace Demo.Blocks
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Length(string)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Length(string)"/> on an executor and returns its future.</summary>
         /// <param name="text">Passed to <see cref="Length(string)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::ParallelGen.Future<int> LengthSubmit(string text, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<string, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 text,
                 global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__args, __ct) => global::Demo.Blocks.Strings.Length(__args)),

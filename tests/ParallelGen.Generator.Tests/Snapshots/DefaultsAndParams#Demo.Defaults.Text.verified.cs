@@ -5,17 +5,15 @@ namespace Demo.Defaults
 {
     static partial class Text
     {
-        /// <summary>
-        /// Calls <see cref="Join(string, string[])"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Join(string, string[])"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] JoinMap(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
@@ -23,17 +21,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Join(string, string[])"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Join(string, string[])"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> JoinMapAsync(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
@@ -41,17 +37,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Join(string, string[])"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Join(string, string[])"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> JoinMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
@@ -59,17 +53,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Join(string, string[])"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Join(string, string[])"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string separator, string[] parts), string>> JoinAsCompleted(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
@@ -77,18 +69,16 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future.</summary>
         /// <param name="separator">Passed to <see cref="Join(string, string[])"/>.</param>
         /// <param name="parts">Passed to <see cref="Join(string, string[])"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> JoinSubmit(string separator = "-", string[]? parts = null, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 (separator, (parts ?? global::System.Array.Empty<string>())),
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Join(__args.separator, __args.parts)),
@@ -96,16 +86,14 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future.</summary>
         /// <param name="separator">Passed to <see cref="Join(string, string[])"/>.</param>
         /// <param name="parts">Passed to <see cref="Join(string, string[])"/>.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> JoinSubmit(string separator = "-", params string[] parts)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string separator, string[] parts), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 (separator, parts),
                 global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Join(__args.separator, __args.parts)),
@@ -113,17 +101,15 @@ namespace Demo.Defaults
                 default);
         }
 
-        /// <summary>
-        /// Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] PadMap(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
@@ -131,17 +117,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> PadMapAsync(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
@@ -149,17 +133,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> PadMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
@@ -167,17 +149,15 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>> PadAsCompleted(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
@@ -185,9 +165,7 @@ namespace Demo.Defaults
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> on an executor and returns its future.</summary>
         /// <param name="text">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
         /// <param name="width">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
         /// <param name="fill">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
@@ -201,13 +179,13 @@ namespace Demo.Defaults
         /// <param name="maybe">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
         /// <param name="quoted">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
         /// <param name="when">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> PadSubmit(string text, int width = 6, char fill = '.', global::Demo.Defaults.Align align = (global::Demo.Defaults.Align)(-1), bool upper = false, double scale = 1.5D, float ratio = 0.25F, decimal price = 2.5M, long big = 10000000000L, string? suffix = null, int? maybe = null, string quoted = "a\"b\\c\n", global::System.DateTime when = default, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 (text, width, fill, align, upper, scale, ratio, price, big, suffix, maybe, quoted, when),
                 global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Pad(__args.text, __args.width, __args.fill, __args.align, __args.upper, __args.scale, __args.ratio, __args.price, __args.big, __args.suffix, __args.maybe, __args.quoted, __args.when)),

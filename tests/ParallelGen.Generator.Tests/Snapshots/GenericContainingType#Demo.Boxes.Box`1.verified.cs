@@ -5,17 +5,15 @@ namespace Demo.Boxes
 {
     partial class Box<T>
     {
-        /// <summary>
-        /// Calls <see cref="Left(T, T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Left(T, T)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] LeftMap(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(T left, T right), T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)),
@@ -23,17 +21,15 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Left(T, T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Left(T, T)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> LeftMapAsync(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(T left, T right), T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)),
@@ -41,17 +37,15 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Left(T, T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Left(T, T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> LeftMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(T left, T right), T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)),
@@ -59,17 +53,15 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Left(T, T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Left(T, T)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(T left, T right), T>> LeftAsCompleted(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(T left, T right), T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)),
@@ -77,18 +69,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Left(T, T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Left(T, T)"/> on an executor and returns its future.</summary>
         /// <param name="left">Passed to <see cref="Left(T, T)"/>.</param>
         /// <param name="right">Passed to <see cref="Left(T, T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> LeftSubmit(T left, T right, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(T left, T right), T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 (left, right),
                 global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__args, __ct) => global::Demo.Boxes.Box<T>.Left(__args.left, __args.right)),
@@ -96,18 +86,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Wrap(T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public string[] WrapMap(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)),
@@ -115,18 +103,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Wrap(T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)),
@@ -134,18 +120,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Wrap(T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Wrap(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)),
@@ -153,18 +137,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Wrap(T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> WrapAsCompleted(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)),
@@ -172,18 +154,16 @@ namespace Demo.Boxes
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Wrap(T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Wrap(T)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Wrap(T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public global::ParallelGen.Future<string> WrapSubmit(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__args, __ct) => __self.Wrap(__args)),

@@ -5,19 +5,17 @@ namespace Demo.Generics
 {
     static partial class Generic
     {
-        /// <summary>
-        /// Calls <see cref="Bits{T}(T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] BitsMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<T, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
@@ -25,19 +23,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Bits{T}(T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
@@ -45,19 +41,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Bits{T}(T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Bits{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
@@ -65,19 +59,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Bits{T}(T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, int>> BitsAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<T, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
@@ -85,19 +77,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Bits{T}(T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Bits{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
         /// <param name="value">Passed to <see cref="Bits{T}(T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> BitsSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<T, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Bits<T>(__args)),
@@ -105,21 +95,19 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <typeparam name="TValue">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] DescribeMap<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(TKey key, TValue value), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
@@ -127,21 +115,19 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <typeparam name="TValue">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(TKey key, TValue value), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
@@ -149,21 +135,19 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <typeparam name="TValue">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IAsyncEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(TKey key, TValue value), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
@@ -171,21 +155,19 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <typeparam name="TValue">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(TKey key, TValue value), string>> DescribeAsCompleted<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(TKey key, TValue value), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
@@ -193,14 +175,12 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Describe{TKey, TValue}(TKey, TValue)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Describe{TKey, TValue}(TKey, TValue)"/> on an executor and returns its future.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <typeparam name="TValue">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
         /// <param name="key">Passed to <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</param>
         /// <param name="value">Passed to <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
@@ -208,7 +188,7 @@ namespace Demo.Generics
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(TKey key, TValue value), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 (key, value),
                 global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__args.key, __args.value)),
@@ -216,18 +196,16 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo{T}(T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] EchoMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<T, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
@@ -235,18 +213,16 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo{T}(T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
@@ -254,18 +230,16 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo{T}(T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Echo{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
@@ -273,18 +247,16 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Echo{T}(T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, T>> EchoAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<T, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
@@ -292,18 +264,16 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Echo{T}(T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Echo{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
         /// <param name="value">Passed to <see cref="Echo{T}(T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> EchoSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<T, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Echo<T>(__args)),
@@ -311,19 +281,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Make{T}(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] MakeMap<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
@@ -331,19 +299,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Make{T}(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
@@ -351,19 +317,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Make{T}(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Make{T}(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
@@ -371,19 +335,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Make{T}(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, T>> MakeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
@@ -391,19 +353,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Make{T}(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Make{T}(int)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
         /// <param name="seed">Passed to <see cref="Make{T}(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> MakeSubmit<T>(int seed, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, T>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 seed,
                 global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Make<T>(__args)),
@@ -411,19 +371,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Maybe{T}(T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string?[] MaybeMap<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<T?, string?>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
@@ -431,19 +389,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Maybe{T}(T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T?, string?>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
@@ -451,19 +407,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Maybe{T}(T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T?, string?>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
@@ -471,19 +425,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Maybe{T}(T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T?, string?>> MaybeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<T?, string?>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
@@ -491,19 +443,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Maybe{T}(T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Maybe{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
         /// <param name="value">Passed to <see cref="Maybe{T}(T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string?> MaybeSubmit<T>(T? value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<T?, string?>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Maybe<T>(__args)),
@@ -511,19 +461,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Show{T}(T)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
+        /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] ShowMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
@@ -531,19 +479,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Show{T}(T)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
@@ -551,19 +497,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Show{T}(T)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
+        /// <summary>Calls <see cref="Show{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
@@ -571,19 +515,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Show{T}(T)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
+        /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> ShowAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
@@ -591,19 +533,17 @@ namespace Demo.Generics
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Show{T}(T)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Show{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
         /// <param name="value">Passed to <see cref="Show{T}(T)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> ShowSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<T, string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Show<T>(__args)),

@@ -9,17 +9,15 @@ namespace Demo.Nested
         {
             partial struct Inner
             {
-                /// <summary>
-                /// Calls <see cref="Tag(TMiddle, int)"/> once for each item, in parallel, and returns the results in input order.
-                /// </summary>
-                /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-                /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+                /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item in parallel; returns the results in input order.</summary>
+                /// <param name="items">The arguments of each call.</param>
+                /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
                 /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-                /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+                /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static string[] TagMap(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(TMiddle value, int depth), string>(
+                    return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         items,
                         global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
@@ -27,17 +25,15 @@ namespace Demo.Nested
                         cancellationToken);
                 }
 
-                /// <summary>
-                /// Calls <see cref="Tag(TMiddle, int)"/> once for each item, in parallel, without blocking the caller.
-                /// </summary>
-                /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-                /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+                /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item in parallel without blocking the caller.</summary>
+                /// <param name="items">The arguments of each call.</param>
+                /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
                 /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-                /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+                /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Threading.Tasks.Task<string[]> TagMapAsync(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(TMiddle value, int depth), string>(
+                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         items,
                         global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
@@ -45,17 +41,15 @@ namespace Demo.Nested
                         cancellationToken);
                 }
 
-                /// <summary>
-                /// Calls <see cref="Tag(TMiddle, int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-                /// </summary>
-                /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-                /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+                /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+                /// <param name="items">The arguments of each call.</param>
+                /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
                 /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-                /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+                /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Threading.Tasks.Task<string[]> TagMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(TMiddle value, int depth), string>(
+                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         items,
                         global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
@@ -63,17 +57,15 @@ namespace Demo.Nested
                         cancellationToken);
                 }
 
-                /// <summary>
-                /// Calls <see cref="Tag(TMiddle, int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-                /// </summary>
-                /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-                /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+                /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item in parallel; yields each item as it finishes.</summary>
+                /// <param name="items">The arguments of each call.</param>
+                /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
                 /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-                /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+                /// <returns>The finished items in completion order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(TMiddle value, int depth), string>> TagAsCompleted(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(TMiddle value, int depth), string>(
+                    return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         items,
                         global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
@@ -81,18 +73,16 @@ namespace Demo.Nested
                         cancellationToken);
                 }
 
-                /// <summary>
-                /// Schedules one call of <see cref="Tag(TMiddle, int)"/> on an executor and returns its future at once.
-                /// </summary>
+                /// <summary>Schedules one call of <see cref="Tag(TMiddle, int)"/> on an executor and returns its future.</summary>
                 /// <param name="value">Passed to <see cref="Tag(TMiddle, int)"/>.</param>
                 /// <param name="depth">Passed to <see cref="Tag(TMiddle, int)"/>.</param>
-                /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+                /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
                 /// <param name="cancellationToken">Cancels the call.</param>
                 /// <returns>A future of the call's result.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::ParallelGen.Future<string> TagSubmit(TMiddle value, int depth, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(TMiddle value, int depth), string>(
+                    return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         (value, depth),
                         global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__args, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__args.value, __args.depth)),

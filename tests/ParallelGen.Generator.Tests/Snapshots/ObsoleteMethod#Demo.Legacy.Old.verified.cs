@@ -5,18 +5,16 @@ namespace Demo.Legacy
 {
     static partial class Old
     {
-        /// <summary>
-        /// Calls <see cref="Compute(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Compute(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static int[] ComputeMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)),
@@ -24,18 +22,16 @@ namespace Demo.Legacy
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Compute(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Compute(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Threading.Tasks.Task<int[]> ComputeMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)),
@@ -43,18 +39,16 @@ namespace Demo.Legacy
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Compute(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Compute(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Threading.Tasks.Task<int[]> ComputeMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)),
@@ -62,18 +56,16 @@ namespace Demo.Legacy
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Compute(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Compute(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ComputeAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)),
@@ -81,18 +73,16 @@ namespace Demo.Legacy
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Compute(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Compute(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Compute(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::ParallelGen.Future<int> ComputeSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Legacy.Old.Compute(__args)),

@@ -5,17 +5,15 @@ namespace Demo.Renamed
 {
     static partial class Images
     {
-        /// <summary>
-        /// Calls <see cref="Resize(string, int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Resize(string, int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] ThumbsMap(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(string path, int width), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)),
@@ -23,17 +21,15 @@ namespace Demo.Renamed
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Resize(string, int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Resize(string, int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ThumbsMapAsync(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string path, int width), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)),
@@ -41,17 +37,15 @@ namespace Demo.Renamed
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Resize(string, int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Resize(string, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ThumbsMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string path, int width), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)),
@@ -59,17 +53,15 @@ namespace Demo.Renamed
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Resize(string, int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Resize(string, int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string path, int width), string>> ThumbsAsCompleted(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(string path, int width), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)),
@@ -77,18 +69,16 @@ namespace Demo.Renamed
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Resize(string, int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Resize(string, int)"/> on an executor and returns its future.</summary>
         /// <param name="path">Passed to <see cref="Resize(string, int)"/>.</param>
         /// <param name="width">Passed to <see cref="Resize(string, int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> ThumbsSubmit(string path, int width, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string path, int width), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 (path, width),
                 global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__args, __ct) => global::Demo.Renamed.Images.Resize(__args.path, __args.width)),

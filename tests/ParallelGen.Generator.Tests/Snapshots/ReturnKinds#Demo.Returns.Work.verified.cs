@@ -5,17 +5,15 @@ namespace Demo.Returns
 {
     static partial class Work
     {
-        /// <summary>
-        /// Calls <see cref="DoubleAsync(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] DoubleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
@@ -23,17 +21,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="DoubleAsync(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
@@ -41,17 +37,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="DoubleAsync(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
@@ -59,17 +53,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="DoubleAsync(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> DoubleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
@@ -77,17 +69,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="DoubleAsync(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="DoubleAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="DoubleAsync(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> DoubleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__args))),
@@ -95,16 +85,14 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Record(int)"/> once for each item, in parallel, and returns when every call has finished.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Record(int)"/> for each item in parallel and returns when every call has finished.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid<int>(
+            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
@@ -112,17 +100,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Record(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Record(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
@@ -130,17 +116,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Record(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Record(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
@@ -148,17 +132,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Record(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Record(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
@@ -166,17 +148,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Record(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Record(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Record(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__args, __ct) => { global::Demo.Returns.Work.Record(__args); return default; }),
@@ -184,16 +164,14 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordAsync(int)"/> once for each item, in parallel, and returns when every call has finished.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel and returns when every call has finished.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid<int>(
+            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
@@ -201,17 +179,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordAsync(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
@@ -219,17 +195,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordAsync(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
@@ -237,17 +211,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordAsync(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
@@ -255,17 +227,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="RecordAsync(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="RecordAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="RecordAsync(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__args, __ct) => { await global::Demo.Returns.Work.RecordAsync(__args).ConfigureAwait(false); return default; }),
@@ -273,16 +243,14 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordValueAsync(int)"/> once for each item, in parallel, and returns when every call has finished.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel and returns when every call has finished.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordValueAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid<int>(
+            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
@@ -290,17 +258,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordValueAsync(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
@@ -308,17 +274,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordValueAsync(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
@@ -326,17 +290,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="RecordValueAsync(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordValueAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
@@ -344,17 +306,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="RecordValueAsync(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="RecordValueAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="RecordValueAsync(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordValueAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid<int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__args, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__args).ConfigureAwait(false); return default; }),
@@ -362,17 +322,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="TripleAsync(int)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] TripleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
@@ -380,17 +338,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="TripleAsync(int)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
@@ -398,17 +354,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="TripleAsync(int)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="TripleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
@@ -416,17 +370,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="TripleAsync(int)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> TripleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
@@ -434,17 +386,15 @@ namespace Demo.Returns
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="TripleAsync(int)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="TripleAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="TripleAsync(int)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> TripleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => global::Demo.Returns.Work.TripleAsync(__args)),

@@ -5,17 +5,15 @@ namespace Demo.Many
 {
     static partial class Labels
     {
-        /// <summary>
-        /// Calls <see cref="Describe(string, int, double)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] DescribeMap(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(string name, int count, double weight), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
@@ -23,17 +21,15 @@ namespace Demo.Many
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe(string, int, double)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string name, int count, double weight), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
@@ -41,17 +37,15 @@ namespace Demo.Many
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe(string, int, double)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string name, int count, double weight), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
@@ -59,17 +53,15 @@ namespace Demo.Many
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Describe(string, int, double)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string name, int count, double weight), string>> DescribeAsCompleted(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(string name, int count, double weight), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
@@ -77,19 +69,17 @@ namespace Demo.Many
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Describe(string, int, double)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Describe(string, int, double)"/> on an executor and returns its future.</summary>
         /// <param name="name">Passed to <see cref="Describe(string, int, double)"/>.</param>
         /// <param name="count">Passed to <see cref="Describe(string, int, double)"/>.</param>
         /// <param name="weight">Passed to <see cref="Describe(string, int, double)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> DescribeSubmit(string name, int count, double weight, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string name, int count, double weight), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 (name, count, weight),
                 global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__args, __ct) => global::Demo.Many.Labels.Describe(__args.name, __args.count, __args.weight)),

@@ -5,17 +5,15 @@ namespace Demo.Tokens
 {
     static partial class Slow
     {
-        /// <summary>
-        /// Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] CombineMap(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<(string left, string right), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
@@ -23,17 +21,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> CombineMapAsync(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string left, string right), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
@@ -41,17 +37,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> CombineMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<(string left, string right), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
@@ -59,17 +53,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call, named after the method's parameters.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string left, string right), string>> CombineAsCompleted(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<(string left, string right), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
@@ -77,18 +69,16 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="left">Passed to <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/>.</param>
         /// <param name="right">Passed to <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call and is passed to it.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> CombineSubmit(string left, string right, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<(string left, string right), string>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 (left, right),
                 global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__args, __ct) => global::Demo.Tokens.Slow.Combine(__args.left, __args.right, __ct)),
@@ -96,17 +86,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> once for each item, in parallel, and returns the results in input order.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel; returns the results in input order.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>The results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] SquareAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
@@ -114,17 +102,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> once for each item, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
@@ -132,17 +118,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> once for each item of an asynchronous stream, in parallel, without blocking the caller.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>A task whose result holds the results, in the order of <paramref name="items"/>.</returns>
+        /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
@@ -150,17 +134,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> once for each item, in parallel, and yields each finished item as soon as it completes.
-        /// </summary>
-        /// <param name="items">The items; each holds the arguments of one call.</param>
-        /// <param name="options">How the map runs; <see langword="null"/> uses the method's <see cref="global::ParallelGen.ParallelizableAttribute"/> settings and <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel; yields each item as it finishes.</summary>
+        /// <param name="items">The arguments of each call.</param>
+        /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
-        /// <returns>The finished items in completion order, each with its index, input, result or exception.</returns>
+        /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> SquareAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 items,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
@@ -168,17 +150,15 @@ namespace Demo.Tokens
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> on an executor and returns its future at once.
-        /// </summary>
+        /// <summary>Schedules one call of <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/>.</param>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call and is passed to it.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> SquareAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<int, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 value,
                 global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__args, __ct))),

@@ -5,16 +5,14 @@ namespace Demo.Zero
 {
     static partial class Constants
     {
-        /// <summary>
-        /// Schedules one call of <see cref="Answer()"/> on an executor and returns its future at once.
-        /// </summary>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Schedules one call of <see cref="Answer()"/> on an executor and returns its future.</summary>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AnswerSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<global::System.ValueTuple, int>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0),
                 default(global::System.ValueTuple),
                 global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__args, __ct) => global::Demo.Zero.Constants.Answer()),
@@ -22,16 +20,14 @@ namespace Demo.Zero
                 cancellationToken);
         }
 
-        /// <summary>
-        /// Schedules one call of <see cref="ProbeAsync(global::System.Threading.CancellationToken)"/> on an executor and returns its future at once.
-        /// </summary>
-        /// <param name="executor">Runs the call; <see langword="null"/> uses <see cref="global::ParallelGen.Executors.Default"/>.</param>
+        /// <summary>Schedules one call of <see cref="ProbeAsync(global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
+        /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
         /// <param name="cancellationToken">Cancels the call and is passed to it.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<bool> ProbeAsyncSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit<global::System.ValueTuple, bool>(
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.ProbeAsync(System.Threading.CancellationToken)", 0, 0),
                 default(global::System.ValueTuple),
                 global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))),

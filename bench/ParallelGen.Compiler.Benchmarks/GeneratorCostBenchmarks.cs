@@ -1,0 +1,70 @@
+using System.IO;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ParallelGen.Generator;
+
+namespace ParallelGen.Compiler.Benchmarks;
+
+/// <summary>
+/// What the generator costs a build and an IDE, beside the compilation it runs in: emitting the synthetic
+/// compilation alone (the baseline), a cold generator run (fresh driver, fresh compilation), and a re-run after
+/// an unrelated one-file edit (the IDE's per-keystroke case). The job is set in Program.cs.
+/// </summary>
+[MemoryDiagnoser]
+public class GeneratorCostBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _editedA = null!;
+    private CSharpCompilation _editedB = null!;
+    private GeneratorDriver _warmDriver = null!;
+    private bool _toggle;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = SyntheticCompilation.Create();
+        _editedA = SyntheticCompilation.WithUnrelatedEdit(_compilation, 1);
+        _editedB = SyntheticCompilation.WithUnrelatedEdit(_compilation, 2);
+        _warmDriver = CreateDriver().RunGenerators(_compilation);
+        var generated = _warmDriver.GetRunResult().GeneratedTrees.Length;
+        if (generated != SyntheticCompilation.TypeCount)
+        {
+            throw new System.InvalidOperationException("Expected one generated file per type, got " + generated);
+        }
+
+        using var stream = new MemoryStream();
+        var emitted = _compilation.Clone().Emit(stream);
+        if (!emitted.Success)
+        {
+            throw new System.InvalidOperationException("The synthetic compilation does not compile: " + string.Join("\n", emitted.Diagnostics));
+        }
+    }
+
+    /// <summary>The compilation alone: bind and emit the synthetic project from a fresh semantic state.</summary>
+    [Benchmark(Baseline = true)]
+    public bool CompilationEmit()
+    {
+        using var stream = new MemoryStream();
+        return _compilation.Clone().Emit(stream).Success;
+    }
+
+    /// <summary>A cold generator run: a new driver over a compilation with no semantic state yet (as a command-line build).</summary>
+    [Benchmark]
+    public int GeneratorColdRun() =>
+        CreateDriver().RunGenerators(_compilation.Clone()).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>A re-run of a warm driver after an unrelated one-file edit (as the IDE on a keystroke).</summary>
+    [Benchmark]
+    public int GeneratorRerunAfterUnrelatedEdit()
+    {
+        _toggle = !_toggle;
+        _warmDriver = _warmDriver.RunGenerators(_toggle ? _editedA : _editedB);
+        return _warmDriver.GetRunResult().GeneratedTrees.Length;
+    }
+
+    private static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            new[] { new ParallelizableGenerator().AsSourceGenerator() },
+            parseOptions: SyntheticCompilation.ParseOptions);
+}
