@@ -44,16 +44,19 @@ public class ErrorTests
     {
         var started = 0;
         var cancelledRunning = 0;
+        using var othersRunning = new CountdownEvent(3);
         Assert.Throws<BodyException>(() => Bounded(() => GeneratedSupport.Map(Method(), Lazy(1_000_000), Sync<int, int>((x, token) =>
         {
             Interlocked.Increment(ref started);
             if (x == 3)
             {
+                othersRunning.Wait(Patience);
                 throw new BodyException("boom");
             }
 
             if (x < 3)
             {
+                othersRunning.Signal();
                 // Items running beside the failure see their token cancelled.
                 if (token.WaitHandle.WaitOne(Patience))
                 {

@@ -39,13 +39,14 @@ public class ExecutorTests
     [Fact]
     public async Task WorkerPool_replaces_a_worker_after_maxTasksPerWorker_items()
     {
-        var perThread = new ConcurrentDictionary<int, int>();
+        // Keyed by the Thread object: a managed thread id may be reused once a recycled worker has exited.
+        var perThread = new ConcurrentDictionary<Thread, int>();
         var initializations = 0;
         var pool = new WorkerPool(2, () => Interlocked.Increment(ref initializations), maxTasksPerWorker: 5);
         await using (pool)
         {
-            var futures = Enumerable.Range(0, 23).Select(i => pool.Submit(_ => { perThread.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1); return new ValueTask<int>(i); })).ToList();
-            Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 37).ToArray(), Sync<int, int>(x => { perThread.AddOrUpdate(Environment.CurrentManagedThreadId, 1, (_, n) => n + 1); return x; }), new MapOptions { Executor = pool }, default));
+            var futures = Enumerable.Range(0, 23).Select(i => pool.Submit(_ => { perThread.AddOrUpdate(Thread.CurrentThread, 1, (_, n) => n + 1); return new ValueTask<int>(i); })).ToList();
+            Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 37).ToArray(), Sync<int, int>(x => { perThread.AddOrUpdate(Thread.CurrentThread, 1, (_, n) => n + 1); return x; }), new MapOptions { Executor = pool }, default));
             await Task.WhenAll(futures.Select(f => f.Task)).Bounded();
         }
 

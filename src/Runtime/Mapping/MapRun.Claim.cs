@@ -19,7 +19,7 @@ internal sealed partial class MapRun<TIn, TOut>
         while (true)
         {
             loop.Yield = _stopping;
-            if (_stopping)
+            if (_stopping || _stop.IsCancellationRequested)
             {
                 return false;
             }

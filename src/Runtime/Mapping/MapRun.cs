@@ -312,6 +312,8 @@ internal sealed partial class MapRun<TIn, TOut>
 
     private void Stop()
     {
+        // Flags first: a body woken by the token must not find the map still claiming.
+        OnStop();
         try
         {
             _stop.Cancel();
@@ -323,8 +325,6 @@ internal sealed partial class MapRun<TIn, TOut>
         {
             // A body's cancellation callback threw; the map stops regardless.
         }
-
-        OnStop();
     }
 
     private void ExitLoop(bool retireOthers)
