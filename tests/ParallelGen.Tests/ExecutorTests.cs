@@ -118,3 +118,28 @@ public class ExecutorTests
         Assert.Throws<ArgumentNullException>(() => Executors.Default = null!);
     }
 }
+
+public class NestedMapTests
+{
+    [Theory]
+    [InlineData("threadpool-2")]
+    [InlineData("workerpool-3")]
+    public async Task A_map_inside_every_worker_of_a_full_executor_does_not_deadlock(string kind)
+    {
+        await using var executor = Create(kind);
+        var options = new MapOptions { Executor = executor };
+        var sums = Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 6).ToArray(), Sync<int, int>(x =>
+            GeneratedSupport.Map(Method(), Enumerable.Range(0, 100).ToArray(), Sync<int, int>(y => x + y), options, default).Sum()), options, default));
+        Assert.Equal(Enumerable.Range(0, 6).Select(x => Enumerable.Range(0, 100).Sum() + 100 * x), sums);
+    }
+
+    [Fact]
+    public async Task Items_of_a_worker_whose_initializer_threw_fail_with_that_exception()
+    {
+        await using var pool = new WorkerPool(1, () => throw new FormatException("bad init"));
+        var future = pool.Submit(_ => new ValueTask<int>(1));
+        var thrown = await Assert.ThrowsAsync<FormatException>(() => future.Task.Bounded());
+        Assert.Equal("bad init", thrown.Message);
+        Assert.Throws<FormatException>(() => Bounded(() => GeneratedSupport.Map(Method(), new[] { 1, 2 }, Sync<int, int>(x => x), new MapOptions { Executor = pool }, default)));
+    }
+}

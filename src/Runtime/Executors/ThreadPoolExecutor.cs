@@ -19,6 +19,9 @@ namespace ParallelGen;
 /// </remarks>
 public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 {
+    [ThreadStatic]
+    private static ThreadPoolExecutor? t_current;
+
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly int _capacity;
     private int _running;
@@ -112,6 +115,14 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     bool IWorkItemHost.TryRunInline(WorkItem item)
     {
+        if (t_current == this)
+        {
+            // A map started from inside one of this executor's items: the calling worker already holds a slot and
+            // would only block waiting, so it runs a loop itself (no deadlock when every slot waits on a nested map).
+            RunOne(item);
+            return true;
+        }
+
         if (_shutdown || !TryTakeSlot())
         {
             return false;
@@ -175,7 +186,19 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
                     ParallelGenTelemetry.WorkerStarted();
                     try
                     {
-                        await item.RunAsync().ConfigureAwait(false);
+                        ValueTask pending;
+                        var outer = t_current;
+                        t_current = this;
+                        try
+                        {
+                            pending = item.RunAsync();
+                        }
+                        finally
+                        {
+                            t_current = outer;
+                        }
+
+                        await pending.ConfigureAwait(false);
                     }
                     finally
                     {
@@ -192,10 +215,12 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
     }
 
-    private static void RunOne(WorkItem item)
+    private void RunOne(WorkItem item)
     {
         ParallelGenTelemetry.WorkerStarted();
         ThreadInjection.Enter();
+        var outer = t_current;
+        t_current = this;
         try
         {
             if (item.PrefersBlocking)
@@ -213,6 +238,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
         finally
         {
+            t_current = outer;
             ThreadInjection.Exit();
             ParallelGenTelemetry.WorkerStopped();
         }

@@ -11,7 +11,8 @@ namespace ParallelGen;
 /// <summary>
 /// A pool of dedicated worker threads, like Python's <c>multiprocessing.Pool(processes, initializer, maxtasksperchild)</c>
 /// in one process: <paramref name="initializer"/> runs once on each worker thread before its first item (set up
-/// <c>[ThreadStatic]</c> or <c>ThreadLocal</c> state there), and a worker thread is replaced by a fresh one after
+/// <c>[ThreadStatic]</c> or <c>ThreadLocal</c> state there; if it throws, every item that worker takes fails with that
+/// exception), and a worker thread is replaced by a fresh one after
 /// <paramref name="maxTasksPerWorker"/> items when that is positive. Workers may block freely; asynchronous bodies are
 /// awaited by blocking the worker thread, so the pool's width bounds them too.
 /// </summary>
@@ -20,6 +21,9 @@ namespace ParallelGen;
 /// <param name="maxTasksPerWorker">Items a worker thread runs before it is replaced; 0 (default) never replaces it.</param>
 public sealed class WorkerPool(int workers, Action? initializer = null, int maxTasksPerWorker = 0) : IExecutor, IWorkItemHost
 {
+    [ThreadStatic]
+    private static WorkerPool? t_current;
+
     private readonly LinkedList<WorkItem> _queue = new();
     private readonly object _gate = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -113,7 +117,25 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
         }
     }
 
-    bool IWorkItemHost.TryRunInline(WorkItem item) => false;
+    bool IWorkItemHost.TryRunInline(WorkItem item)
+    {
+        if (t_current != this)
+        {
+            // The caller is not one of the pool's workers: the initializer has not run on it.
+            return false;
+        }
+
+        // A map started from inside one of this pool's items: the worker would only block waiting, so it runs a loop
+        // itself (no deadlock when every worker waits on a nested map).
+        while (true)
+        {
+            item.RunBlocking(int.MaxValue, out var finished);
+            if (finished)
+            {
+                return true;
+            }
+        }
+    }
 
     private void StartThread()
     {
@@ -155,6 +177,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
     private void WorkerMain()
     {
+        t_current = this;
         ExceptionDispatchInfo? initFailure = null;
         try
         {
@@ -171,7 +194,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
         {
             if (initFailure is not null)
             {
-                item.CancelPending();
+                item.Fail(initFailure.SourceException);
                 continue;
             }
 

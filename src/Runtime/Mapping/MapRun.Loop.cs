@@ -154,6 +154,12 @@ internal sealed partial class MapRun<TIn, TOut>
 
         public override void CancelPending() => Exit();
 
+        public override void Fail(Exception exception)
+        {
+            run.RecordSourceFailure(exception);
+            Exit();
+        }
+
         public void Exit()
         {
             if (Interlocked.Exchange(ref _state, 2) != 2)

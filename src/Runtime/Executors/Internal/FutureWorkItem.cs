@@ -79,6 +79,15 @@ internal sealed class FutureWorkItem<T> : WorkItem
         Future.CancelIfPending(CancellationToken.None);
     }
 
+    public override void Fail(Exception exception)
+    {
+        _registration.Dispose();
+        if (Future.TryStart())
+        {
+            Future.SetException(exception);
+        }
+    }
+
     private bool Start()
     {
         _registration.Dispose();

@@ -23,4 +23,7 @@ internal abstract class WorkItem
 
     /// <summary>The executor drops the item before it started (shutdown with cancelPending).</summary>
     public abstract void CancelPending();
+
+    /// <summary>The executor cannot run the item (its worker's initializer threw): the item fails with that exception.</summary>
+    public abstract void Fail(System.Exception exception);
 }
