@@ -8,6 +8,7 @@ using ParallelGen.Benchmarks.Workloads;
 //   ParallelGen.Benchmarks [--mode quick|full] [--suite Trivial,UniformCpu,...] [--artifacts DIR]
 //   ParallelGen.Benchmarks --peak [--repeats N]     peak memory of streaming, each contender in a fresh process
 //   ParallelGen.Benchmarks --info                   calibration and workload facts as JSON
+//   ParallelGen.Benchmarks --probe UniformCpu [--rounds N]   wall and CPU time of each contender, round-robin (diagnosis)
 // bench/run runs all of them and the Python peers, and prints one table.
 var mode = Option("--mode") ?? "quick";
 if (mode is not ("quick" or "full"))
@@ -26,6 +27,11 @@ if (args.Contains("--peak"))
     return PeakMemory.RunAll(int.Parse(Option("--repeats") ?? "1", System.Globalization.CultureInfo.InvariantCulture));
 }
 
+if (Option("--probe") is { } probe)
+{
+    return Probe.Run(probe, int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+}
+
 if (args.Contains("--info"))
 {
     Work.Prepare();
@@ -41,18 +47,19 @@ if (args.Contains("--info"))
     return 0;
 }
 
-var suites = new (Type Type, bool LongOperations)[]
+var suites = new (Type Type, bool LongOperations, bool Slow)[]
 {
-    (typeof(Trivial), true), (typeof(UniformCpu), true), (typeof(SkewedCpu), true), (typeof(FourWaits), true),
-    (typeof(ManyWaits), true), (typeof(Streaming), true), (typeof(MapOverhead), false),
+    (typeof(Trivial), true, false), (typeof(UniformCpu), true, false), (typeof(SkewedCpu), true, false),
+    (typeof(FourWaits), true, true), (typeof(ManyWaits), true, true), (typeof(Streaming), true, true),
+    (typeof(MapOverhead), false, false),
 };
 var chosen = Option("--suite")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var artifacts = Option("--artifacts") ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
-foreach (var (type, longOperations) in suites)
+foreach (var (type, longOperations, slow) in suites)
 {
     if (chosen is null || chosen.Contains(type.Name, StringComparer.OrdinalIgnoreCase))
     {
-        BenchmarkRunner.Run(type, RunModes.For(mode, artifacts, longOperations));
+        BenchmarkRunner.Run(type, RunModes.For(mode, artifacts, longOperations, slow));
     }
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Python's peers of ParallelGen on the runtime benchmark workloads: multiprocessing.Pool.map and
 concurrent.futures.ProcessPoolExecutor.map, with a sequential loop as the baseline, plus the per-item dispatch cost
-of a no-op function. Standard library only. Prints one JSON document on standard output.
+of a no-op function. Streaming uses Pool.imap_unordered (the peer of AsCompleted) and executor.map, chunks of
+10,000, each in a fresh process whose peak resident-set growth is reported. Standard library only. Prints one JSON document on standard output.
 
     python3 bench/python/peers.py [--mode quick|full] [--workloads trivial,uniform,...]
 
@@ -44,6 +45,82 @@ def run_pool(fn, items, workers, chunksize=None):
 def run_executor(fn, items, workers, chunksize=1):
     with cf.ProcessPoolExecutor(workers) as executor:
         return list(executor.map(fn, items, chunksize=chunksize))
+
+
+def stream_sequential(n):
+    total = 0
+    for x in range(n):
+        total += w.square(x)
+    return total
+
+
+def stream_pool(n, workers, chunksize):
+    """Pool.imap_unordered: results as they complete, the Python peer of AsCompleted."""
+    total = 0
+    with mp.Pool(workers) as pool:
+        for r in pool.imap_unordered(w.square, range(n), chunksize):
+            total += r
+    return total
+
+
+def stream_executor(n, workers, chunksize):
+    total = 0
+    with cf.ProcessPoolExecutor(workers) as executor:
+        for r in executor.map(w.square, range(n), chunksize=chunksize):
+            total += r
+    return total
+
+
+def peak_rss_growth(call):
+    """Runs call in a fresh process (fork) and returns (seconds, peak resident-set growth in bytes of that process
+    and of its pool's worker processes, the largest of them)."""
+    import resource
+
+    def child(conn):
+        import gc
+        gc.collect()
+        before = rss_bytes()
+        start = time.perf_counter()
+        call()
+        seconds = time.perf_counter() - start
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - before
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+        conn.send((seconds, own, workers))
+        conn.close()
+
+    ctx = mp.get_context("fork")
+    parent, child_end = ctx.Pipe()
+    p = ctx.Process(target=child, args=(child_end,))
+    p.start()
+    result = parent.recv()
+    p.join()
+    return result
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def streaming(mode):
+    """imap_unordered / executor.map over a lazy range of ten million items, each result consumed as it arrives."""
+    n = w.TRIVIAL_COUNT
+    chunk = 10_000
+    repeats = 1 if mode == "quick" else 3
+    contenders = {
+        "Sequential": lambda: stream_sequential(n),
+        "PoolMap": lambda: stream_pool(n, CORES, chunk),
+        "ProcessPoolExecutor": lambda: stream_executor(n, CORES, chunk),
+    }
+    out = {}
+    for name, call in contenders.items():
+        runs = [peak_rss_growth(call) for _ in range(repeats)]
+        s = summary([r[0] for r in runs])
+        s["peakGrowthBytes"] = statistics.median(r[1] for r in runs)
+        s["workerPeakBytes"] = statistics.median(r[2] for r in runs)
+        out[name] = s
+    print("python Streaming: " + ", ".join(f"{k} {v['median']:.3f}s peak +{v['peakGrowthBytes'] / 2**20:.0f} MB" for k, v in out.items()), file=sys.stderr)
+    return out
 
 
 def measure(call, repeats, warmup=1):
@@ -96,6 +173,8 @@ def workload_table(mode, chosen):
             "ProcessPoolExecutor": measure(lambda: run_executor(fn, items, workers, chunk or 1), n, warmup=0),
         }
         print(f"python {name}: " + ", ".join(f"{k} {v['median']:.3f}s" for k, v in results[name].items()), file=sys.stderr)
+    if not chosen or "Streaming" in chosen:
+        results["Streaming"] = streaming(mode)
     return results, per_us
 
 

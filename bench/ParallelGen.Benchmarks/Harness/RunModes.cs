@@ -12,15 +12,19 @@ namespace ParallelGen.Benchmarks.Harness;
 /// </summary>
 public static class RunModes
 {
-    /// <summary>The configuration of <paramref name="mode"/> for suites whose one operation takes long.</summary>
-    public static IConfig For(string mode, string artifacts, bool longOperations)
+    /// <summary>
+    /// The configuration of <paramref name="mode"/>. <paramref name="longOperations"/>: one operation per iteration,
+    /// no pilot stage. <paramref name="slow"/>: suites of many-second operations (waits, streaming) get fewer
+    /// iterations in full mode.
+    /// </summary>
+    public static IConfig For(string mode, string artifacts, bool longOperations, bool slow)
     {
         var full = mode == "full";
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
-            .WithWarmupCount(full ? 2 : 1)
-            .WithIterationCount(full ? (longOperations ? 7 : 15) : 3)
+            .WithWarmupCount(full && !slow ? 2 : 1)
+            .WithIterationCount(!full ? 3 : slow ? 5 : longOperations ? 10 : 15)
             .WithId(full ? "Full" : "Quick");
         if (longOperations)
         {

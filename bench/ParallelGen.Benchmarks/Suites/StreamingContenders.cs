@@ -27,7 +27,14 @@ public static class StreamingContenders
         _ => throw new ArgumentException($"Unknown streaming contender '{name}'.", nameof(name)),
     };
 
-    private static IEnumerable<int> Source(int count) => Enumerable.Range(0, count);
+    // A true lazy sequence (an iterator, not an IList as Enumerable.Range is since .NET 9): nothing holds the items.
+    private static IEnumerable<int> Source(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return i;
+        }
+    }
 
     private static long Sequential(int count)
     {

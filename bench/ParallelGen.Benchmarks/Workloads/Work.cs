@@ -37,6 +37,22 @@ public static partial class Work
     [Parallelizable]
     public static async Task Wait(int milliseconds) => await Task.Delay(milliseconds).ConfigureAwait(false);
 
+    /// <summary>
+    /// The skewed workload's shape in blocking waits instead of arithmetic (for <c>--probe SkewedSleep</c>): an item
+    /// of c microseconds sleeps c/175 ms, so the waits take milliseconds (2 ms to 322 ms, 5.8 s in all). Waiting
+    /// needs no CPU, so how close a scheduler gets to max(total / workers, longest item) does not depend on what other
+    /// processes do with the cores.
+    /// </summary>
+    [Parallelizable]
+    public static int SkewedSleep(int item)
+    {
+        Thread.Sleep(SkewedSleepMilliseconds[item]);
+        return item;
+    }
+
+    /// <summary>The waits of <see cref="SkewedSleep"/>, in milliseconds, by item number.</summary>
+    public static readonly int[] SkewedSleepMilliseconds = Inputs.SkewedMicroseconds().Select(us => (int)Math.Round(us / 175)).ToArray();
+
     /// <summary>A call that does nothing: what remains is the per-item cost of dispatch.</summary>
     [Parallelizable]
     public static int Nothing(int x) => x;
