@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -13,7 +12,8 @@ namespace ParallelGen.Compiler.Benchmarks;
 /// <summary>
 /// A synthetic user project for compile-time benchmarks: <see cref="TypeCount"/> partial types in as many files,
 /// each with <see cref="MethodsPerType"/> <c>[Parallelizable]</c> methods of mixed shapes (static and instance,
-/// one and several parameters, sync and async, void), plus one unrelated file that benchmarks edit.
+/// one and several parameters, sync and async, void, generic) with working bodies, plus one unrelated file that
+/// benchmarks edit.
 /// Shared by the generator and analyzer benchmarks.
 /// </summary>
 public static class SyntheticCompilation
@@ -35,22 +35,117 @@ public static class SyntheticCompilation
     /// <summary>The framework assemblies and the ParallelGen runtime.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    /// <summary>The source of annotated type number <paramref name="index"/>.</summary>
+    /// <summary>
+    /// The source of annotated type number <paramref name="index"/>: five <c>[Parallelizable]</c> methods whose bodies do
+    /// the kind of work worth running in parallel (loops, string building, LINQ, awaits, pattern matching), beside the
+    /// ordinary members such a type has (constructor, properties, a helper, an override).
+    /// </summary>
     public static string TypeSource(int index)
     {
-        var i = index.ToString(CultureInfo.InvariantCulture);
-        var builder = new StringBuilder();
-        builder.Append("using System.Threading;\nusing System.Threading.Tasks;\nusing ParallelGen;\n\n");
-        builder.Append("namespace Synthetic.Group").Append(index % 10).Append(";\n\n");
-        builder.Append("public partial class Worker").Append(i).Append("\n{\n");
-        builder.Append("    private readonly int _offset = ").Append(i).Append(";\n\n");
-        builder.Append("    [Parallelizable]\n    public static int Square").Append(i).Append("(int value) => value * value;\n\n");
-        builder.Append("    [Parallelizable]\n    public string Describe").Append(i).Append("(string name, int count, double weight) => name + (count + _offset) + weight.ToString(System.Globalization.CultureInfo.InvariantCulture);\n\n");
-        builder.Append("    [Parallelizable(MaxDegreeOfParallelism = 4)]\n    public static async Task<int> Fetch").Append(i).Append("(int id, CancellationToken cancellationToken)\n    {\n        await Task.Delay(1, cancellationToken).ConfigureAwait(false);\n        return id;\n    }\n\n");
-        builder.Append("    [Parallelizable]\n    public static void Touch").Append(i).Append("(string path, int times = 1)\n    {\n        for (var k = 0; k < times; k++)\n        {\n            _ = path.Length;\n        }\n    }\n\n");
-        builder.Append("    [Parallelizable(Name = \"Convert").Append(i).Append("\")]\n    public static T Echo").Append(i).Append("<T>(T value)\n        where T : notnull => value;\n");
-        builder.Append("}\n");
-        return builder.ToString();
+        var template = """
+            using System;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Linq;
+            using System.Text;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ParallelGen;
+
+            namespace Synthetic.Group$G;
+
+            public partial class Worker$I
+            {
+                private static readonly int Seed = $I;
+                private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+                public Worker$I(string name)
+                {
+                    Name = name;
+                }
+
+                public string Name { get; }
+
+                public int Total => _counts.Values.Sum();
+
+                [Parallelizable]
+                public static int Square$I(int value)
+                {
+                    var total = 0;
+                    for (var k = 0; k < value % 17; k++)
+                    {
+                        total += (k * value) ^ Seed;
+                        if (total > 1_000_000)
+                        {
+                            total %= 7919;
+                        }
+                    }
+
+                    return total + (value * value);
+                }
+
+                [Parallelizable]
+                public string Describe$I(string name, int count, double weight)
+                {
+                    var builder = new StringBuilder(Name);
+                    for (var k = 0; k < count % 5; k++)
+                    {
+                        builder.Append('/').Append(name).Append(k.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    builder.Append(':').Append(weight.ToString("F2", CultureInfo.InvariantCulture));
+                    return builder.ToString();
+                }
+
+                [Parallelizable(MaxDegreeOfParallelism = 4)]
+                public static async Task<int> Fetch$I(int id, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return id switch
+                        {
+                            < 0 => throw new ArgumentOutOfRangeException(nameof(id)),
+                            0 => Seed,
+                            _ => id + Seed,
+                        };
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        return -1;
+                    }
+                }
+
+                [Parallelizable]
+                public static void Touch$I(string path, int times = 1)
+                {
+                    var letters = path.Where(char.IsLetter).Select(char.ToUpperInvariant).Take(times).ToArray();
+                    if (letters.Length == 0)
+                    {
+                        return;
+                    }
+
+                    Console.Out.Flush();
+                }
+
+                [Parallelizable(Name = "Convert$I")]
+                public static T Echo$I<T>(T value)
+                    where T : notnull => value switch
+                    {
+                        string text when text.Length == 0 => value,
+                        IFormattable => value,
+                        _ => value,
+                    };
+
+                public void Count(string key) => _counts[key] = _counts.TryGetValue(key, out var current) ? current + 1 : 1;
+
+                public override string ToString() => Name + "#" + Total.ToString(CultureInfo.InvariantCulture);
+            }
+
+            """;
+        return template
+            .Replace("$G", (index % 10).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("$I", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     /// <summary>The unrelated file, in a given version (each version differs in a method body).</summary>

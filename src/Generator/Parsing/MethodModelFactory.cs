@@ -85,9 +85,10 @@ internal static class MethodModelFactory
 
         cancellationToken.ThrowIfCancellationRequested();
 
+        var (hierarchy, containingType) = CreateHierarchy(type);
         return new MethodModel(
-            CreateHierarchy(type),
-            type.ToDisplayString(SymbolFormats.Type),
+            hierarchy,
+            containingType,
             Literals.Identifier(method.Name),
             prefix,
             AccessibilityText(method.DeclaredAccessibility),
@@ -246,13 +247,14 @@ internal static class MethodModelFactory
         string? paramsElement = null;
         if (parameter.IsParams && parameter.Type is IArrayTypeSymbol { Rank: 1 } array)
         {
-            paramsElement = array.ElementType.ToDisplayString(SymbolFormats.Type);
+            paramsElement = TypeNames.Type(array.ElementType);
         }
 
+        var type = TypeNames.Type(parameter.Type);
         return new ParameterModel(
             Literals.Identifier(parameter.Name),
-            parameter.Type.ToDisplayString(SymbolFormats.Type),
-            parameter.Type.ToDisplayString(SymbolFormats.Signature),
+            type,
+            TypeNames.Signature(parameter.Type, type),
             Literals.IsValidTupleElementName(parameter.Name, position) ? Literals.Identifier(parameter.Name) : null,
             Literals.DefaultValue(parameter),
             paramsElement);
@@ -277,14 +279,15 @@ internal static class MethodModelFactory
 
             if (named.TypeArguments.Length == 1)
             {
-                return (isTask ? ReturnKind.TaskOfT : ReturnKind.ValueTaskOfT, named.TypeArguments[0].ToDisplayString(SymbolFormats.Type));
+                return (isTask ? ReturnKind.TaskOfT : ReturnKind.ValueTaskOfT, TypeNames.Type(named.TypeArguments[0]));
             }
         }
 
-        return (ReturnKind.Value, type.ToDisplayString(SymbolFormats.Type));
+        return (ReturnKind.Value, TypeNames.Type(type));
     }
 
-    private static HierarchyInfo CreateHierarchy(INamedTypeSymbol type)
+    /// <summary>The containing-type chain, and the innermost type's <c>global::</c>-qualified name built from it.</summary>
+    private static (HierarchyInfo Hierarchy, string ContainingType) CreateHierarchy(INamedTypeSymbol type)
     {
         var chain = new List<INamedTypeSymbol>();
         for (var current = type; current is not null; current = current.ContainingType)
@@ -303,11 +306,18 @@ internal static class MethodModelFactory
         }
 
         metadataName.Append(string.Join("+", chain.Select(static t => t.MetadataName)));
-        return new HierarchyInfo(
+        var containingType = "global::" + (ns.Length > 0 ? ns + "." : string.Empty) + string.Join(".", chain.Select(static t => NameWithTypeParameters(t)));
+        var hierarchy = new HierarchyInfo(
             metadataName.Append(".g.cs").ToString(),
             ns,
             chain.Select(static t => new TypeDeclarationInfo(Declaration(t))).ToEquatableArray());
+        return (hierarchy, containingType);
     }
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0
+            ? Literals.Identifier(type.Name)
+            : Literals.Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name))) + ">";
 
     private static string Declaration(INamedTypeSymbol type)
     {
@@ -335,13 +345,7 @@ internal static class MethodModelFactory
             (false, TypeKind.Struct) => "struct ",
             _ => "class ",
         });
-        builder.Append(Literals.Identifier(type.Name));
-        if (type.TypeParameters.Length > 0)
-        {
-            builder.Append('<').Append(string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name)))).Append('>');
-        }
-
-        return builder.ToString();
+        return builder.Append(NameWithTypeParameters(type)).ToString();
     }
 
     private static string AccessibilityText(Accessibility accessibility) => accessibility switch
@@ -404,7 +408,7 @@ internal static class MethodModelFactory
         }
 
         builder.Append('(');
-        builder.Append(string.Join(", ", method.Parameters.Select(static p => p.Type.ToDisplayString(SymbolFormats.Cref).Replace('<', '{').Replace('>', '}'))));
+        builder.Append(string.Join(", ", method.Parameters.Select(static p => TypeNames.Cref(p.Type))));
         return builder.Append(')').ToString();
     }
 
