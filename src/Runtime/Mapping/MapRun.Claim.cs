@@ -117,7 +117,7 @@ internal sealed partial class MapRun<TIn, TOut>
         var chunk = _fixedChunk > 0 ? _fixedChunk : loop.Chunk;
         if (Streaming)
         {
-            chunk = Math.Min(chunk, Math.Max(1, Window / (2 * Degree)));
+            chunk = Math.Min(chunk, Math.Max(1, Window / (4 * Degree)));
         }
 
         return chunk;
@@ -136,7 +136,8 @@ internal sealed partial class MapRun<TIn, TOut>
                 return ClaimResult.Exhausted;
             }
 
-            // Guided self-scheduling: never take more than a share of what is left, so the tail spreads over all workers.
+            // Guided self-scheduling: never take more than a share of what is left among the workers, so the tail
+            // (where a skewed input keeps its heaviest items) spreads over all of them, down to one item at a time.
             long take = Math.Min(wanted, Math.Max(1, (count - next) / (2 * Degree)));
             var end = Interlocked.Add(ref _next, take);
             var start = end - take;

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using ParallelGen.Diagnostics;
 using ParallelGen.Scheduling;
@@ -39,6 +40,11 @@ internal sealed partial class MapRun<TIn, TOut>
 
         public int Offset { get; private set; }
 
+        /// <summary>Streaming maps: the finished items of the current chunk, handed to the consumer together at its end.</summary>
+        public Completed<TIn, TOut>[]? Batch { get; private set; }
+
+        public int BatchCount { get; set; }
+
         public override bool PrefersBlocking => run._sync is not null && run._source.AsyncEnumerable is null && !run.Streaming;
 
         public void SetChunk(long start, int count, TIn[]? items, int offset)
@@ -48,6 +54,25 @@ internal sealed partial class MapRun<TIn, TOut>
             Items = items;
             Offset = offset;
             _inChunk = count > 1;
+            if (run.Streaming)
+            {
+                Batch = new Completed<TIn, TOut>[count];
+                BatchCount = 0;
+            }
+        }
+
+        public void AddToBatch(Completed<TIn, TOut> completed) => Batch![BatchCount++] = completed;
+
+        /// <summary>Hands the chunk's finished items to the consumer in one channel write.</summary>
+        public void PublishBatch(Channel<ArraySegment<Completed<TIn, TOut>>> channel)
+        {
+            if (Batch is { } batch && BatchCount > 0)
+            {
+                channel.Writer.TryWrite(new ArraySegment<Completed<TIn, TOut>>(batch, 0, BatchCount));
+            }
+
+            Batch = null;
+            BatchCount = 0;
         }
 
         public void EndChunk() => _inChunk = false;
@@ -79,7 +104,16 @@ internal sealed partial class MapRun<TIn, TOut>
         }
 
         /// <summary>Marks the loop started; false when it was retired before it ever ran.</summary>
-        private bool TryBegin() => Interlocked.CompareExchange(ref _state, 1, 0) != 2;
+        private bool TryBegin()
+        {
+            var previous = Interlocked.CompareExchange(ref _state, 1, 0);
+            if (previous == 0)
+            {
+                Interlocked.Increment(ref run._runningLoops);
+            }
+
+            return previous != 2;
+        }
 
         /// <summary>Retires the loop if it never started (the work ran out before the executor got to it).</summary>
         public bool TryRetire() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
@@ -110,6 +144,7 @@ internal sealed partial class MapRun<TIn, TOut>
                     }
 
                     processed += run._sync is not null ? run.RunChunk(this) : run.RunChunkAsync(this, blocking: true).AsTask().GetAwaiter().GetResult();
+                    run.AfterCallerChunk();
                 }
             }
             catch (Exception ex)
@@ -162,7 +197,13 @@ internal sealed partial class MapRun<TIn, TOut>
 
         public void Exit()
         {
-            if (Interlocked.Exchange(ref _state, 2) != 2)
+            var previous = Interlocked.Exchange(ref _state, 2);
+            if (previous == 1)
+            {
+                Interlocked.Decrement(ref run._runningLoops);
+            }
+
+            if (previous != 2)
             {
                 _inChunk = false;
                 _timeoutSource?.Dispose();
@@ -203,15 +244,15 @@ internal sealed partial class MapRun<TIn, TOut>
                         throw LateItem(start + i, timeout);
                     }
 
-                    Store(start + i, input, result);
+                    Store(loop, start + i, input, result);
                 }
                 catch (OperationCanceledException) when (itemToken.IsCancellationRequested && !token.IsCancellationRequested)
                 {
-                    failed += Fail(start + i, input, LateItem(start + i, timeout));
+                    failed += Fail(loop, start + i, input, LateItem(start + i, timeout));
                 }
                 catch (Exception ex)
                 {
-                    failed += Fail(start + i, input, ex);
+                    failed += Fail(loop, start + i, input, ex);
                 }
                 finally
                 {
@@ -238,7 +279,7 @@ internal sealed partial class MapRun<TIn, TOut>
                 }
                 catch (Exception ex)
                 {
-                    failed += Fail(start + i, array[start + i], ex);
+                    failed += Fail(loop, start + i, array[start + i], ex);
                     i++;
                 }
             }
@@ -258,12 +299,12 @@ internal sealed partial class MapRun<TIn, TOut>
                         }
 
                         input = items is not null ? items[offset + i] : _source[start + i];
-                        Store(start + i, input, body(input, token));
+                        Store(loop, start + i, input, body(input, token));
                     }
                 }
                 catch (Exception ex)
                 {
-                    failed += Fail(start + i, input, ex);
+                    failed += Fail(loop, start + i, input, ex);
                     i++;
                 }
             }
@@ -330,11 +371,11 @@ internal sealed partial class MapRun<TIn, TOut>
                         : await pending.ConfigureAwait(false);
                 }
 
-                Store(start + i, input, result);
+                Store(loop, start + i, input, result);
             }
             catch (Exception ex)
             {
-                failed += Fail(start + i, input, ex);
+                failed += Fail(loop, start + i, input, ex);
             }
         }
 
@@ -348,6 +389,11 @@ internal sealed partial class MapRun<TIn, TOut>
     private void EndChunk(Loop loop, int done, int failed, long began)
     {
         var elapsed = Stopwatch.GetTimestamp() - began;
+        if (_channel is { } channel)
+        {
+            loop.PublishBatch(channel);
+        }
+
         if (done < loop.Count && !_stopping)
         {
             ReturnRest(loop, done);
@@ -380,9 +426,9 @@ internal sealed partial class MapRun<TIn, TOut>
 
         if (_fixedChunk == 0)
         {
-            // Aim for a chunk of TargetChunkTicks: grow at most 8x a step, shrink at once.
-            var next = elapsed <= 0 ? (long)loop.Chunk * 8 : done * TargetChunkTicks / elapsed;
-            loop.Chunk = (int)Math.Clamp(next, 1, Math.Min((long)loop.Chunk * 8, MaxChunk));
+            // Aim for a chunk of TargetChunkTicks: grow at most 32x a step, shrink at once.
+            var next = elapsed <= 0 ? (long)loop.Chunk * 32 : done * TargetChunkTicks / elapsed;
+            loop.Chunk = (int)Math.Clamp(next, 1, Math.Min((long)loop.Chunk * 32, MaxChunk));
         }
     }
 }

@@ -21,31 +21,46 @@ internal sealed partial class MapRun<TIn, TOut>
         var finished = false;
         try
         {
+            var signalEvery = Window / 8;
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (reader.TryRead(out var completed))
+                while (reader.TryRead(out var batch))
                 {
-                    _firstFailure?.Throw();
-                    if (ring is null)
+                    foreach (var completed in batch)
                     {
-                        yielded++;
-                        Volatile.Write(ref _consumedMark, yielded);
-                        _signal.Set();
-                        yield return completed;
-                        continue;
-                    }
-
-                    ring[completed.Index % Window] = completed;
-                    while (ring[yielded % Window] is { } next && next.Index == yielded)
-                    {
-                        ring[yielded % Window] = null;
-                        yielded++;
-                        Volatile.Write(ref _consumedMark, yielded);
-                        _signal.Set();
                         _firstFailure?.Throw();
-                        yield return next;
+                        if (ring is null)
+                        {
+                            yielded++;
+                            Volatile.Write(ref _consumedMark, yielded);
+                            if (yielded % signalEvery == 0)
+                            {
+                                _signal.Set();
+                            }
+
+                            yield return completed;
+                            continue;
+                        }
+
+                        ring[completed.Index % Window] = completed;
+                        while (ring[yielded % Window] is { } next && next.Index == yielded)
+                        {
+                            ring[yielded % Window] = null;
+                            yielded++;
+                            Volatile.Write(ref _consumedMark, yielded);
+                            if (yielded % signalEvery == 0)
+                            {
+                                _signal.Set();
+                            }
+
+                            _firstFailure?.Throw();
+                            yield return next;
+                        }
                     }
                 }
+
+                // Caught up with the workers: wake any waiting for room before waiting for them.
+                _signal.Set();
             }
 
             await _done.Task.ConfigureAwait(false);

@@ -76,19 +76,24 @@ internal sealed partial class MapRun<TIn, TOut>
     // Results.
     private TOut[]? _results;
     private TOut[][]? _segments;
-    private Channel<Completed<TIn, TOut>>? _channel;
+    private Channel<ArraySegment<Completed<TIn, TOut>>>? _channel;
 
     // Outcome.
     private volatile bool _stopping;
     private ExceptionDispatchInfo? _firstFailure;
     private ConcurrentQueue<MapFailure>? _failures;
     private int _activeLoops;
+    private int _runningLoops;
     private long _completed;
     private long _failed;
     private Timer? _progressTimer;
     private MapProgress? _lastProgress;
     private bool _finalReported;
     private Activity? _activity;
+    private int _helpersPending;
+    private long _helpersFrom;
+    private Timer? _helperTimer;
+    private static readonly long HelperDelayTicks = Math.Max(1, Stopwatch.Frequency / 20_000); // 50 µs
 
     public MapRun(ParallelMethod method, IExecutor executor, MapSource<TIn> source, WorkBody<TIn, TOut> body, MapOptions? options, ResultMode mode, CancellationToken cancellationToken)
     {
@@ -134,7 +139,7 @@ internal sealed partial class MapRun<TIn, TOut>
         }
 
         Degree = degree;
-        Window = Math.Clamp(degree * 16, 64, 4096);
+        Window = WindowFor(degree);
         _loops = new Loop[degree];
         for (var i = 0; i < degree; i++)
         {
@@ -147,6 +152,12 @@ internal sealed partial class MapRun<TIn, TOut>
 
     /// <summary>For streaming maps: how far past the consumer the workers may claim.</summary>
     public int Window { get; }
+
+    /// <summary>
+    /// The window of a streaming map of <paramref name="degree"/> workers: a power of two from 1,024 to 16,384 items,
+    /// a few hundred kilobytes of finished items at most, whatever the length of the source.
+    /// </summary>
+    internal static int WindowFor(int degree) => (int)Math.Min(16_384, Math.Max(1_024, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)degree * 256)));
 
     private bool Streaming => _mode == ResultMode.Stream;
 
@@ -167,7 +178,7 @@ internal sealed partial class MapRun<TIn, TOut>
                 _segments = new TOut[4][];
                 break;
             case ResultMode.Stream:
-                _channel = Channel.CreateUnbounded<Completed<TIn, TOut>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
+                _channel = Channel.CreateUnbounded<ArraySegment<Completed<TIn, TOut>>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
                 break;
         }
 
@@ -198,7 +209,34 @@ internal sealed partial class MapRun<TIn, TOut>
 
         var host = _executor as IWorkItemHost;
         var last = _loops.Length - 1;
-        for (var i = 0; i <= last; i++)
+        if (callerJoins && host is not null && _loops[last].PrefersBlocking)
+        {
+            // The caller works on the map itself. Helpers join only once the map proves to be worth them: after
+            // HelperDelayTicks of work, or at the latest after a millisecond (a timer, in case the first item blocks).
+            // A map of a thousand trivial items thus finishes on the caller without waking a single thread.
+            if (last > 0)
+            {
+                _helpersFrom = Stopwatch.GetTimestamp();
+                _helpersPending = 1;
+                _helperTimer = new Timer(static state => ((MapRun<TIn, TOut>)state!).PostHelpers(), this, 1, Timeout.Infinite);
+            }
+
+            if (!host.TryRunInline(_loops[last]))
+            {
+                Dispatch(host, last, last, first: true);
+                PostHelpers();
+            }
+
+            return;
+        }
+
+        Dispatch(host, 0, last, first: true);
+    }
+
+    /// <summary>Hands the loops <paramref name="from"/>..<paramref name="to"/> to the executor.</summary>
+    private void Dispatch(IWorkItemHost? host, int from, int to, bool first)
+    {
+        for (var i = from; i <= to; i++)
         {
             var loop = _loops[i];
             try
@@ -212,20 +250,18 @@ internal sealed partial class MapRun<TIn, TOut>
                     });
                     future.Task.ContinueWith(static (_, state) => ((Loop)state!).Exit(), loop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
-                else if (i == last && callerJoins && loop.PrefersBlocking && host.TryRunInline(loop))
-                {
-                    // The caller ran one loop itself.
-                }
                 else
                 {
                     host.Post(loop);
                 }
             }
-            catch (Exception) when (i == 0)
+            catch (Exception) when (first && i == from)
             {
-                for (var j = 0; j <= last; j++)
+                // Nothing runs: the executor refused the map (it has been shut down).
+                _helpersPending = 0;
+                foreach (var other in _loops)
                 {
-                    _loops[j].Exit();
+                    other.Exit();
                 }
 
                 _done.Task.GetAwaiter().GetResult();
@@ -233,7 +269,7 @@ internal sealed partial class MapRun<TIn, TOut>
             }
             catch (InvalidOperationException)
             {
-                for (var j = i; j <= last; j++)
+                for (var j = i; j <= to; j++)
                 {
                     _loops[j].Exit();
                 }
@@ -241,6 +277,31 @@ internal sealed partial class MapRun<TIn, TOut>
                 break;
             }
         }
+    }
+
+    /// <summary>Called by the caller's loop after each chunk: starts the helpers once the map has run long enough.</summary>
+    private void AfterCallerChunk()
+    {
+        if (_helpersPending != 0 && Stopwatch.GetTimestamp() - _helpersFrom > HelperDelayTicks)
+        {
+            PostHelpers();
+        }
+    }
+
+    private void PostHelpers()
+    {
+        if (Interlocked.Exchange(ref _helpersPending, 0) == 0)
+        {
+            return;
+        }
+
+        _helperTimer?.Dispose();
+        if (!WorkLeft() || _stopping)
+        {
+            return;
+        }
+
+        Dispatch(_executor as IWorkItemHost, 0, _loops.Length - 2, first: false);
     }
 
     /// <summary>Blocks until every loop has exited, then returns the results in input order or throws.</summary>
@@ -350,6 +411,8 @@ internal sealed partial class MapRun<TIn, TOut>
 
     private async Task FinishAsync()
     {
+        _helpersPending = 0;
+        _helperTimer?.Dispose();
         try
         {
             _enumerator?.Dispose();
@@ -420,7 +483,7 @@ internal sealed partial class MapRun<TIn, TOut>
     }
 
     /// <summary>Records a failed item; returns 1 when it counts as a failure (not a consequence of the map stopping).</summary>
-    private int Fail(long index, TIn input, Exception exception)
+    private int Fail(Loop loop, long index, TIn input, Exception exception)
     {
         if (exception is OperationCanceledException && _stop.IsCancellationRequested)
         {
@@ -439,7 +502,7 @@ internal sealed partial class MapRun<TIn, TOut>
 
         if (Streaming)
         {
-            _channel!.Writer.TryWrite(new Completed<TIn, TOut>(index, input, default!, exception));
+            loop.AddToBatch(new Completed<TIn, TOut>(index, input, default!, exception));
         }
         else
         {
@@ -449,7 +512,7 @@ internal sealed partial class MapRun<TIn, TOut>
         return 1;
     }
 
-    private void Store(long index, TIn input, TOut result)
+    private void Store(Loop loop, long index, TIn input, TOut result)
     {
         switch (_mode)
         {
@@ -465,7 +528,7 @@ internal sealed partial class MapRun<TIn, TOut>
 
                 break;
             case ResultMode.Stream:
-                _channel!.Writer.TryWrite(new Completed<TIn, TOut>(index, input, result, null));
+                loop.AddToBatch(new Completed<TIn, TOut>(index, input, result, null));
                 break;
         }
     }
