@@ -143,9 +143,14 @@ public class TelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        Bounded(() => GeneratedSupport.Map(new ParallelMethod(id), Enumerable.Range(0, 1_000).ToArray(), Sync<int, int>(x => x), null, default));
+        using var caller = new Activity("caller").Start();
+        var parents = new ConcurrentDictionary<string, bool>();
+        GeneratedSupport.Map(new ParallelMethod(id), Enumerable.Range(0, 1_000).ToArray(), Sync<int, int>(x => { parents[Activity.Current?.OperationName ?? "none"] = true; return x; }), null, default);
+        Assert.Same(caller, Activity.Current);
 
         var activity = Assert.Single(activities);
+        Assert.Equal(["ParallelGen.Map"], parents.Keys);
+        Assert.Same(caller, activity.Parent);
         Assert.Equal("ParallelGen.Map", activity.OperationName);
         Assert.Equal(1_000L, activity.GetTagItem("parallelgen.items.completed"));
     }

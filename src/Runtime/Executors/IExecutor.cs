@@ -12,7 +12,10 @@ namespace ParallelGen;
 /// </summary>
 public interface IExecutor : IAsyncDisposable
 {
-    /// <summary>The most work items this executor runs at once.</summary>
+    /// <summary>
+    /// The executor's width: the number of workers a map uses when neither <see cref="MapOptions.MaxDegreeOfParallelism"/>
+    /// nor the attribute asks for another, and, for executors created with a width, the most work items run at once.
+    /// </summary>
     int MaxWorkers { get; }
 
     /// <summary>Schedules <paramref name="work"/> and returns its future, like Python's <c>executor.submit</c>.</summary>

@@ -22,6 +22,8 @@ public sealed class InlineExecutor : IExecutor, IWorkItemHost
 
     int IWorkItemHost.Capacity => 1;
 
+    bool IWorkItemHost.CallerMayJoin => true;
+
     /// <inheritdoc/>
     public Future<T> Submit<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken = default)
     {

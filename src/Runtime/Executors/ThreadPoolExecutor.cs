@@ -60,6 +60,8 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     int IWorkItemHost.Capacity => _capacity;
 
+    bool IWorkItemHost.CallerMayJoin => !_shutdown;
+
     /// <inheritdoc/>
     public Future<T> Submit<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken = default)
     {

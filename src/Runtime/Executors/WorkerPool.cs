@@ -45,6 +45,8 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
     int IWorkItemHost.Capacity => _workers;
 
+    bool IWorkItemHost.CallerMayJoin => t_current == this;
+
     /// <inheritdoc/>
     public Future<T> Submit<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken = default)
     {

@@ -29,6 +29,8 @@ internal sealed partial class MapRun<TIn, TOut>
                     foreach (var completed in batch)
                     {
                         _firstFailure?.Throw();
+                        consumerToken.ThrowIfCancellationRequested();
+                        _callerToken.ThrowIfCancellationRequested();
                         if (ring is null)
                         {
                             yielded++;

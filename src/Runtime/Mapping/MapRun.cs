@@ -164,7 +164,24 @@ internal sealed partial class MapRun<TIn, TOut>
     /// <summary>Starts the loops. <paramref name="callerJoins"/>: the calling thread runs one loop itself (synchronous maps).</summary>
     public void Start(bool callerJoins)
     {
+        var callerActivity = Activity.Current;
         _activity = ParallelGenTelemetry.ActivitySource.StartActivity("ParallelGen.Map", ActivityKind.Internal);
+        try
+        {
+            StartCore(callerJoins);
+        }
+        finally
+        {
+            // The work captured the map's activity as its parent; the caller goes on with its own.
+            if (_activity is not null)
+            {
+                Activity.Current = callerActivity;
+            }
+        }
+    }
+
+    private void StartCore(bool callerJoins)
+    {
         _activity?.SetTag("parallelgen.method", _method.Id);
         _activity?.SetTag("parallelgen.degree", Degree);
         _activity?.SetTag("parallelgen.executor", _executor.GetType().Name);
@@ -209,7 +226,7 @@ internal sealed partial class MapRun<TIn, TOut>
 
         var host = _executor as IWorkItemHost;
         var last = _loops.Length - 1;
-        if (callerJoins && host is not null && _loops[last].PrefersBlocking)
+        if (callerJoins && host is { CallerMayJoin: true } && _loops[last].PrefersBlocking)
         {
             // The caller works on the map itself. Helpers join only once the map proves to be worth them: after
             // HelperDelayTicks of work, or at the latest after a millisecond (a timer, in case the first item blocks).

@@ -9,6 +9,9 @@ internal interface IWorkItemHost
     /// <summary>Queues an item. Throws <see cref="System.InvalidOperationException"/> after shutdown.</summary>
     void Post(WorkItem item);
 
+    /// <summary>Whether the calling thread may run work of this executor itself (so a synchronous map lets its caller join).</summary>
+    bool CallerMayJoin { get; }
+
     /// <summary>Runs the item on the calling thread as one of the executor's workers, if a worker slot is free.</summary>
     bool TryRunInline(WorkItem item);
 }
