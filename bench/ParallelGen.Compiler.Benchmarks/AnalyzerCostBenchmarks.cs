@@ -80,4 +80,72 @@ public class AnalyzerCostBenchmarks
         compilation.Emit(stream);
         return diagnostics.Count(d => d.Id == "AD0001");
     }
+
+    /// <summary>
+    /// The same two builds measured in pairs, alternating (build alone, then with analyzers, <paramref name="rounds"/>
+    /// times after one warm-up pair), for a machine whose load drifts during a run: each pair sees the same load, so
+    /// the median of the per-pair ratios stays meaningful where two separate BenchmarkDotNet series would not. Both
+    /// wall time and the process's CPU time (all threads: what the build costs the machine, far less sensitive to
+    /// other processes than wall time) are recorded.
+    /// </summary>
+    public static InterleavedResult MeasureInterleaved(int rounds, Action<string>? log = null)
+    {
+        var benchmark = new AnalyzerCostBenchmarks();
+        benchmark.Setup();
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var wallAlone = new System.Collections.Generic.List<double>();
+        var wallWith = new System.Collections.Generic.List<double>();
+        var cpuAlone = new System.Collections.Generic.List<double>();
+        var cpuWith = new System.Collections.Generic.List<double>();
+        var wallRatios = new System.Collections.Generic.List<double>();
+        var cpuRatios = new System.Collections.Generic.List<double>();
+        for (var round = -1; round < rounds; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var (wa, ca) = Measure(process, () => benchmark.Compile());
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var (wb, cb) = Measure(process, () => benchmark.CompileWithAnalyzers().GetAwaiter().GetResult());
+            log?.Invoke($"round {round}: wall {wa:F0} -> {wb:F0} ms ({wb / wa:F3}); cpu {ca:F0} -> {cb:F0} ms ({cb / ca:F3})");
+            if (round >= 0)
+            {
+                wallAlone.Add(wa);
+                wallWith.Add(wb);
+                cpuAlone.Add(ca);
+                cpuWith.Add(cb);
+                wallRatios.Add(wb / wa);
+                cpuRatios.Add(cb / ca);
+            }
+        }
+
+        return new InterleavedResult(Median(wallAlone), Median(wallWith), Median(wallRatios), Median(cpuAlone), Median(cpuWith), Median(cpuRatios));
+    }
+
+    private static (double WallMs, double CpuMs) Measure(System.Diagnostics.Process process, Action action)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        var wall = watch.Elapsed.TotalMilliseconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+    }
+
+    private static double Median(System.Collections.Generic.List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[(n / 2) - 1] + values[n / 2]) / 2;
+    }
 }
+
+/// <summary>Medians of <see cref="AnalyzerCostBenchmarks.MeasureInterleaved"/>: per build and of the per-pair ratios.</summary>
+public sealed record InterleavedResult(
+    double WallCompileMs,
+    double WallWithAnalyzersMs,
+    double WallPairRatio,
+    double CpuCompileMs,
+    double CpuWithAnalyzersMs,
+    double CpuPairRatio);
