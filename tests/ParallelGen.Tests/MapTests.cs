@@ -111,7 +111,17 @@ public class MapTests
         }), new MapOptions { MaxDegreeOfParallelism = 4 }, default));
         Assert.Equal(input, results);
     }
+}
 
+/// <summary>Tests that replace <see cref="Executors.Default"/> run alone: every other test may be using it.</summary>
+[CollectionDefinition(nameof(DefaultExecutorCollection), DisableParallelization = true)]
+public sealed class DefaultExecutorCollection
+{
+}
+
+[Collection(nameof(DefaultExecutorCollection))]
+public class DefaultExecutorTests
+{
     [Fact]
     public void Executors_default_is_settable_and_used()
     {

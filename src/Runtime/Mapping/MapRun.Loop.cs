@@ -262,24 +262,26 @@ internal sealed partial class MapRun<TIn, TOut>
         }
         else if (items is null && _source.Array is { } array && _results is { } results)
         {
-            // The hot path: an array mapped into an array.
-            while (i < count)
+            // The hot path: an array mapped into an array, a plain loop over spans (no bounds checks, no allocation).
+            var inputs = new ReadOnlySpan<TIn>(array, (int)start, count);
+            var outputs = new Span<TOut>(results, (int)start, count);
+            while (i < inputs.Length)
             {
                 try
                 {
-                    for (; i < count; i++)
+                    for (; i < inputs.Length; i++)
                     {
                         if (loop.Yield)
                         {
                             goto Left;
                         }
 
-                        results[start + i] = body(array[start + i], token);
+                        outputs[i] = body(inputs[i], token);
                     }
                 }
                 catch (Exception ex)
                 {
-                    failed += Fail(loop, start + i, array[start + i], ex);
+                    failed += Fail(loop, start + i, inputs[i], ex);
                     i++;
                 }
             }
