@@ -6,7 +6,6 @@ using System.Diagnostics.Metrics;
 using System.IO;
 using System.Linq;
 using System.Threading;
-using ParallelGen.Diagnostics;
 using ParallelGen.Infrastructure;
 using static ParallelGen.Tests.TestSupport;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using ParallelGen.Diagnostics;
 using ParallelGen.Scheduling;
 
 namespace ParallelGen;

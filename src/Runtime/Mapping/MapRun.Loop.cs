@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using ParallelGen.Diagnostics;
 using ParallelGen.Scheduling;
 
 namespace ParallelGen.Mapping;

@@ -7,7 +7,6 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
-using ParallelGen.Diagnostics;
 using ParallelGen.Scheduling;
 using ParallelGen.Infrastructure;
 

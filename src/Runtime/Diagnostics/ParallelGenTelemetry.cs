@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading;
 
-namespace ParallelGen.Diagnostics;
+namespace ParallelGen;
 
 /// <summary>
 /// The runtime's instrumentation: a <see cref="System.Diagnostics.Metrics.Meter"/> and an
