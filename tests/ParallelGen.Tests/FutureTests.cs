@@ -278,4 +278,23 @@ public sealed class FutureTests : IAsyncLifetime
         Assert.Empty(result.Done);
         Assert.Empty(result.NotDone);
     }
+
+    [Fact]
+    public async Task Futures_of_void_methods_work_with_AsCompleted_and_WaitAsync()
+    {
+        var blocker = Blocker();
+        Future done = GeneratedSupport.SubmitVoid(Method(), 1, Sync<int, NoResult>(_ => default), InlineExecutor.Instance, default);
+        var (finished, unfinished) = await Futures.WaitAsync([done, blocker, done], WaitFor.FirstCompleted).Bounded();
+        Assert.Equal([done], finished);
+        Assert.Equal([(Future)blocker], unfinished);
+
+        var order = new List<Future>();
+        await foreach (var future in Futures.AsCompleted(new Future[] { blocker, done }).WithCancellation(new CancellationTokenSource(Patience).Token))
+        {
+            order.Add(future);
+            _gate.Set();
+        }
+
+        Assert.Equal([done, blocker], order);
+    }
 }

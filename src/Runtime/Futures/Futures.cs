@@ -18,12 +18,34 @@ public static class Futures
     /// <exception cref="TimeoutException">
     /// Some futures had not finished within <paramref name="timeout"/>; the message reads "N (of M) futures unfinished".
     /// </exception>
-    public static async IAsyncEnumerable<Future<T>> AsCompleted<T>(IEnumerable<Future<T>> futures, TimeSpan? timeout = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<Future<T>> AsCompleted<T>(IEnumerable<Future<T>> futures, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        AsCompletedCore(futures, timeout, cancellationToken);
+
+    /// <summary>
+    /// <see cref="AsCompleted{T}(IEnumerable{Future{T}}, TimeSpan?, CancellationToken)"/> for futures without a result
+    /// (<c>XSubmit</c> of a <c>void</c> or <c>Task</c> method) or of mixed result types.
+    /// </summary>
+    /// <exception cref="TimeoutException">Some futures had not finished within <paramref name="timeout"/>: "N (of M) futures unfinished".</exception>
+    public static IAsyncEnumerable<Future> AsCompleted(IEnumerable<Future> futures, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        AsCompletedCore(futures, timeout, cancellationToken);
+
+    /// <summary>
+    /// <see cref="WaitAsync{T}(IEnumerable{Future{T}}, WaitFor, TimeSpan?, CancellationToken)"/> for futures without a
+    /// result or of mixed result types.
+    /// </summary>
+    public static async Task<WaitResult> WaitAsync(IEnumerable<Future> futures, WaitFor waitFor = WaitFor.AllCompleted, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var (done, notDone) = await WaitCoreAsync(futures, waitFor, timeout, cancellationToken).ConfigureAwait(false);
+        return new WaitResult(done, notDone);
+    }
+
+    private static async IAsyncEnumerable<TFuture> AsCompletedCore<TFuture>(IEnumerable<TFuture> futures, TimeSpan? timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TFuture : Future
     {
         ArgumentNullException.ThrowIfNull(futures);
         var distinct = Distinct(futures);
         var deadline = timeout is { } t ? DateTime.UtcNow + t : (DateTime?)null;
-        var pending = new List<Future<T>>();
+        var pending = new List<TFuture>();
         foreach (var future in distinct)
         {
             if (future.IsCompleted)
@@ -41,11 +63,19 @@ public static class Futures
             yield break;
         }
 
-        var finished = Channel.CreateUnbounded<Future<T>>();
+        var finished = Channel.CreateUnbounded<TFuture>();
         foreach (var future in pending)
         {
-            _ = future.Task.ContinueWith(static (_, state) => ((ChannelWriter<Future<T>>, Future<T>))state!, (finished.Writer, future), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
-                .ContinueWith(static t => t.Result.Item1.TryWrite(t.Result.Item2), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = future.Task.ContinueWith(
+                static (_, state) =>
+                {
+                    var (writer, done) = ((ChannelWriter<TFuture>, TFuture))state!;
+                    writer.TryWrite(done);
+                },
+                (finished.Writer, future),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         var remaining = pending.Count;
@@ -59,7 +89,7 @@ public static class Futures
 
         while (remaining > 0)
         {
-            Future<T>? next = null;
+            TFuture? next = null;
             var timedOut = false;
             try
             {
@@ -94,6 +124,13 @@ public static class Futures
     /// </summary>
     public static async Task<WaitResult<T>> WaitAsync<T>(IEnumerable<Future<T>> futures, WaitFor waitFor = WaitFor.AllCompleted, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
+        var (done, notDone) = await WaitCoreAsync(futures, waitFor, timeout, cancellationToken).ConfigureAwait(false);
+        return new WaitResult<T>(done, notDone);
+    }
+
+    private static async Task<(List<TFuture> Done, List<TFuture> NotDone)> WaitCoreAsync<TFuture>(IEnumerable<TFuture> futures, WaitFor waitFor, TimeSpan? timeout, CancellationToken cancellationToken)
+        where TFuture : Future
+    {
         ArgumentNullException.ThrowIfNull(futures);
         var distinct = Distinct(futures);
         if (!Satisfied(distinct, waitFor) && distinct.Count > 0)
@@ -104,7 +141,7 @@ public static class Futures
                 _ = future.Task.ContinueWith(
                     (_, state) =>
                     {
-                        if (Satisfied((List<Future<T>>)state!, waitFor))
+                        if (Satisfied((List<TFuture>)state!, waitFor))
                         {
                             signal.TrySetResult();
                         }
@@ -126,20 +163,21 @@ public static class Futures
             }
         }
 
-        var done = new List<Future<T>>();
-        var notDone = new List<Future<T>>();
+        var done = new List<TFuture>();
+        var notDone = new List<TFuture>();
         foreach (var future in distinct)
         {
             (future.IsCompleted ? done : notDone).Add(future);
         }
 
-        return new WaitResult<T>(done, notDone);
+        return (done, notDone);
     }
 
-    private static List<Future<T>> Distinct<T>(IEnumerable<Future<T>> futures)
+    private static List<TFuture> Distinct<TFuture>(IEnumerable<TFuture> futures)
+        where TFuture : Future
     {
-        var seen = new HashSet<Future<T>>(ReferenceEqualityComparer.Instance);
-        var distinct = new List<Future<T>>();
+        var seen = new HashSet<TFuture>(ReferenceEqualityComparer.Instance);
+        var distinct = new List<TFuture>();
         foreach (var future in futures)
         {
             ArgumentNullException.ThrowIfNull(future, nameof(futures));
@@ -152,7 +190,8 @@ public static class Futures
         return distinct;
     }
 
-    private static bool Satisfied<T>(List<Future<T>> futures, WaitFor waitFor) => waitFor switch
+    private static bool Satisfied<TFuture>(List<TFuture> futures, WaitFor waitFor)
+        where TFuture : Future => waitFor switch
     {
         WaitFor.FirstCompleted => futures.Any(f => f.IsCompleted),
         WaitFor.FirstException => futures.Any(f => f.Status == FutureStatus.Faulted) || futures.All(f => f.IsCompleted),

@@ -25,3 +25,26 @@ public sealed class WaitResult<T>
         notDone = NotDone;
     }
 }
+
+/// <summary>The outcome of <see cref="Futures.WaitAsync(IEnumerable{Future}, WaitFor, System.TimeSpan?, System.Threading.CancellationToken)"/> for futures without a result.</summary>
+public sealed class WaitResult
+{
+    internal WaitResult(IReadOnlyCollection<Future> done, IReadOnlyCollection<Future> notDone)
+    {
+        Done = done;
+        NotDone = notDone;
+    }
+
+    /// <summary>Futures that had finished (succeeded, failed or cancelled) when the wait returned.</summary>
+    public IReadOnlyCollection<Future> Done { get; }
+
+    /// <summary>Futures still pending or running when the wait returned.</summary>
+    public IReadOnlyCollection<Future> NotDone { get; }
+
+    /// <summary>Deconstructs into <c>(done, notDone)</c>.</summary>
+    public void Deconstruct(out IReadOnlyCollection<Future> done, out IReadOnlyCollection<Future> notDone)
+    {
+        done = Done;
+        notDone = NotDone;
+    }
+}
