@@ -12,6 +12,7 @@ namespace ParallelGen.Compiler.Benchmarks;
 /// an unrelated one-file edit (the IDE's per-keystroke case). The job is set in Program.cs.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GeneratorCostBenchmarks
 {
     private CSharpCompilation _compilation = null!;

@@ -217,19 +217,17 @@ internal static class MethodModelFactory
         foreach (var suffix in WrapperSuffixes)
         {
             var name = prefix + suffix;
-            if (name == type.Name || type.TypeParameters.Any(t => t.Name == name))
+            if (name == type.Name || type.MemberNames.Contains(name) || type.TypeParameters.Any(t => t.Name == name))
             {
                 return true;
             }
 
-            if (type.GetMembers(name).Length > 0)
+            // object and ValueType have no member that ends like a wrapper; other bases are checked by name first
+            // (MemberNames needs no binding), then by accessibility.
+            for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None }; baseType = baseType.BaseType)
             {
-                return true;
-            }
-
-            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
-            {
-                if (baseType.GetMembers(name).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
+                if (baseType.MemberNames.Contains(name)
+                    && baseType.GetMembers(name).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
                 {
                     return true;
                 }
@@ -296,13 +294,18 @@ internal static class MethodModelFactory
         }
 
         chain.Reverse();
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
-            ? containing.ToDisplayString(SymbolFormats.Namespace)
-            : string.Empty;
-        var metadataName = new StringBuilder();
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } metadataNamespace)
+        var namespaces = new List<string>();
+        for (var current = type.ContainingNamespace; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
         {
-            metadataName.Append(metadataNamespace.ToDisplayString()).Append('.');
+            namespaces.Add(current.Name);
+        }
+
+        namespaces.Reverse();
+        var ns = string.Join(".", namespaces.Select(Literals.Identifier));
+        var metadataName = new StringBuilder();
+        if (namespaces.Count > 0)
+        {
+            metadataName.Append(string.Join(".", namespaces)).Append('.');
         }
 
         metadataName.Append(string.Join("+", chain.Select(static t => t.MetadataName)));
