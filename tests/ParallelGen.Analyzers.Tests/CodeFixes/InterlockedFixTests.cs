@@ -118,4 +118,46 @@ public class InterlockedFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_captured_int_counter_is_also_fixable_with_Interlocked() => Fix("""
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        public static class Primes
+        {
+            public static int Count(int[] numbers)
+            {
+                int count = 0;
+                Parallel.ForEach(numbers, n =>
+                {
+                    if (Enumerable.Range(2, n).All(d => d * d > n || n % d != 0))
+                    {
+                        {|PG0100:count++|};
+                    }
+                });
+                return count;
+            }
+        }
+        """, """
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public static class Primes
+        {
+            public static int Count(int[] numbers)
+            {
+                int count = 0;
+                Parallel.ForEach(numbers, n =>
+                {
+                    if (Enumerable.Range(2, n).All(d => d * d > n || n % d != 0))
+                    {
+                        Interlocked.Increment(ref count);
+                    }
+                });
+                return count;
+            }
+        }
+        """);
 }
