@@ -143,3 +143,22 @@ public class NestedMapTests
         Assert.Throws<FormatException>(() => Bounded(() => GeneratedSupport.Map(Method(), new[] { 1, 2 }, Sync<int, int>(x => x), new MapOptions { Executor = pool }, default)));
     }
 }
+
+public class WorkerPoolWidthTests
+{
+    [Fact]
+    public async Task WorkerPool_runs_items_submitted_together_side_by_side_after_its_workers_went_idle()
+    {
+        await using var pool = new WorkerPool(3);
+
+        // One worker starts and goes idle; then three items that can only finish together must get three workers.
+        await pool.Submit(_ => new ValueTask<int>(0)).Task.Bounded();
+        using var barrier = new Barrier(3);
+        for (var round = 0; round < 5; round++)
+        {
+            var futures = Enumerable.Range(0, 3).Select(_ => pool.Submit(_ => new ValueTask<bool>(barrier.SignalAndWait(Patience)))).ToList();
+            var results = await Task.WhenAll(futures.Select(f => f.Task)).Bounded();
+            Assert.All(results, Assert.True);
+        }
+    }
+}

@@ -107,13 +107,19 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
             ParallelGenTelemetry.Queued();
             _queue.AddLast(item);
-            if (_idle > 0)
+
+            // Idle workers (woken or not) each take one queued item; start a thread when they cannot cover the queue.
+            if (_queue.Count <= _idle)
             {
                 Monitor.Pulse(_gate);
             }
             else if (_live < _workers)
             {
                 StartThread();
+            }
+            else if (_idle > 0)
+            {
+                Monitor.Pulse(_gate);
             }
         }
     }

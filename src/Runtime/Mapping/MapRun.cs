@@ -86,6 +86,7 @@ internal sealed partial class MapRun<TIn, TOut>
     private long _completed;
     private long _failed;
     private Timer? _progressTimer;
+    private readonly object _progressLock = new();
     private MapProgress? _lastProgress;
     private bool _finalReported;
     private Activity? _activity;
@@ -472,7 +473,7 @@ internal sealed partial class MapRun<TIn, TOut>
     private void ReportProgress(bool final)
     {
         var progress = new MapProgress(Interlocked.Read(ref _completed), Interlocked.Read(ref _failed), Interlocked.Read(ref _total) is >= 0 and var total ? total : null);
-        lock (_claimLock)
+        lock (_progressLock)
         {
             if (_finalReported || (!final && _lastProgress == progress))
             {
