@@ -267,7 +267,8 @@ internal static class MethodModelFactory
 
         var type = method.ReturnType;
         if (type is INamedTypeSymbol { ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } named
-            && named.Name is "Task" or "ValueTask")
+            && named.Name is "Task" or "ValueTask"
+            && named.NullableAnnotation != NullableAnnotation.Annotated)
         {
             var isTask = named.Name == "Task";
             if (named.TypeArguments.Length == 0)

@@ -12,7 +12,9 @@ internal static class TypeNames
     public static string Type(ITypeSymbol type) =>
         Keyword(type) is { } keyword
             ? (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated ? keyword + "?" : keyword)
-            : type.ToDisplayString(SymbolFormats.Type);
+            : type is ITypeParameterSymbol typeParameter
+                ? Literals.Identifier(typeParameter.Name) + (typeParameter.NullableAnnotation == NullableAnnotation.Annotated ? "?" : string.Empty)
+                : type.ToDisplayString(SymbolFormats.Type);
 
     /// <summary>The type as it counts for overload identity (<see cref="SymbolFormats.Signature"/>).</summary>
     public static string Signature(ITypeSymbol type, string displayed) =>
@@ -20,7 +22,10 @@ internal static class TypeNames
 
     /// <summary>The type inside a <c>cref</c> (<see cref="SymbolFormats.Cref"/>), with braces for type arguments.</summary>
     public static string Cref(ITypeSymbol type) =>
-        Keyword(type) ?? type.ToDisplayString(SymbolFormats.Cref).Replace('<', '{').Replace('>', '}');
+        Keyword(type)
+        ?? (type is ITypeParameterSymbol typeParameter
+            ? Literals.Identifier(typeParameter.Name)
+            : type.ToDisplayString(SymbolFormats.Cref).Replace('<', '{').Replace('>', '}'));
 
     private static string? Keyword(ITypeSymbol type) => type.SpecialType switch
     {
