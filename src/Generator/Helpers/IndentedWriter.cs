@@ -10,8 +10,11 @@ namespace ParallelGen.Generator.Helpers;
 internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _depth;
+
+    /// <summary>Creates a writer whose buffer starts at <paramref name="capacity"/> characters.</summary>
+    public IndentedWriter(int capacity = 1024) => _builder = new StringBuilder(capacity);
 
     /// <summary>Writes one line at the current indentation (an empty line carries no indentation).</summary>
     public IndentedWriter Line(string text = "")

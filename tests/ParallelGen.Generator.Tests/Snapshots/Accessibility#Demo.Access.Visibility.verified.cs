@@ -80,7 +80,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Internal(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)),
                 executor,
                 cancellationToken);
         }
@@ -160,7 +160,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Private(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)),
                 executor,
                 cancellationToken);
         }
@@ -240,7 +240,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.PrivateProtected(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)),
                 executor,
                 cancellationToken);
         }
@@ -320,7 +320,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Protected(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)),
                 executor,
                 cancellationToken);
         }
@@ -400,7 +400,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)),
                 executor,
                 cancellationToken);
         }
@@ -480,7 +480,7 @@ namespace Demo.Access
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Access.Visibility.Public(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)),
                 executor,
                 cancellationToken);
         }

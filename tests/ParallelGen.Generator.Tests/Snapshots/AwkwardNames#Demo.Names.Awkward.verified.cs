@@ -80,7 +80,7 @@ namespace Demo.Names
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
                 cancellationToken,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Names.Awkward.Echo(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
                 executor,
                 _cancellationToken);
         }
@@ -164,7 +164,7 @@ namespace Demo.Names
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
                 (@class, Rest, Item1, items, executor),
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__args, __ct) => global::Demo.Names.Awkward.Odd(__args.@class, __args.Item2, __args.Item3, __args.items, __args.executor)),
+                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
                 _executor,
                 cancellationToken);
         }

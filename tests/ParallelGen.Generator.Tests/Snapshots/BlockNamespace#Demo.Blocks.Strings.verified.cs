@@ -80,7 +80,7 @@ namespace Demo.Blocks
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0),
                 text,
-                global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__args, __ct) => global::Demo.Blocks.Strings.Length(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)),
                 executor,
                 cancellationToken);
         }

@@ -81,7 +81,7 @@ namespace Demo.Defaults
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 (separator, (parts ?? global::System.Array.Empty<string>())),
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Join(__args.separator, __args.parts)),
+                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
                 executor,
                 cancellationToken);
         }
@@ -96,7 +96,7 @@ namespace Demo.Defaults
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
                 (separator, parts),
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Join(__args.separator, __args.parts)),
+                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
                 null,
                 default);
         }
@@ -188,7 +188,7 @@ namespace Demo.Defaults
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
                 (text, width, fill, align, upper, scale, ratio, price, big, suffix, maybe, quoted, when),
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__args, __ct) => global::Demo.Defaults.Text.Pad(__args.text, __args.width, __args.fill, __args.align, __args.upper, __args.scale, __args.ratio, __args.price, __args.big, __args.suffix, __args.maybe, __args.quoted, __args.when)),
+                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
                 executor,
                 cancellationToken);
         }

@@ -81,7 +81,7 @@ namespace Demo.Boxes
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0),
                 (left, right),
-                global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__args, __ct) => global::Demo.Boxes.Box<T>.Left(__args.left, __args.right)),
+                global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)),
                 executor,
                 cancellationToken);
         }
@@ -166,7 +166,7 @@ namespace Demo.Boxes
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__args, __ct) => __self.Wrap(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)),
                 executor,
                 cancellationToken);
         }

@@ -90,7 +90,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Bits<T>(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
                 executor,
                 cancellationToken);
         }
@@ -191,7 +191,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
                 (key, value),
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__args.key, __args.value)),
+                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
                 executor,
                 cancellationToken);
         }
@@ -276,7 +276,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Echo<T>(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
                 executor,
                 cancellationToken);
         }
@@ -366,7 +366,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
                 seed,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Make<T>(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
                 executor,
                 cancellationToken);
         }
@@ -456,7 +456,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Maybe<T>(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
                 executor,
                 cancellationToken);
         }
@@ -546,7 +546,7 @@ namespace Demo.Generics
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__args, __ct) => global::Demo.Generics.Generic.Show<T>(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
                 executor,
                 cancellationToken);
         }

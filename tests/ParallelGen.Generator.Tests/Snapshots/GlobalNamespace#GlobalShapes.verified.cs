@@ -83,7 +83,7 @@ partial class GlobalShapes
         return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
             new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0),
             value,
-            global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__args, __ct) => __self.Twice(__args)),
+            global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)),
             executor,
             cancellationToken);
     }

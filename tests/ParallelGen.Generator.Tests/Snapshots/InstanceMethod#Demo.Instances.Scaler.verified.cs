@@ -85,7 +85,7 @@ namespace Demo.Instances
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__args, __ct) => __self.Scale(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)),
                 executor,
                 cancellationToken);
         }

@@ -85,7 +85,7 @@ namespace Demo.Nested
                     return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                         new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
                         (value, depth),
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__args, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__args.value, __args.depth)),
+                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
                         executor,
                         cancellationToken);
                 }

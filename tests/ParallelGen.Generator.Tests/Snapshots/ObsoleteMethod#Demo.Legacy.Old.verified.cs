@@ -85,7 +85,7 @@ namespace Demo.Legacy
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Legacy.Old.Compute(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)),
                 executor,
                 cancellationToken);
         }

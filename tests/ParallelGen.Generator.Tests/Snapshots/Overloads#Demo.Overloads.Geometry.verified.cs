@@ -80,7 +80,7 @@ namespace Demo.Overloads
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
                 radius,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__args, __ct) => global::Demo.Overloads.Geometry.Area(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
                 executor,
                 cancellationToken);
         }
@@ -160,7 +160,7 @@ namespace Demo.Overloads
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
                 side,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Overloads.Geometry.Area(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
                 executor,
                 cancellationToken);
         }
@@ -241,7 +241,7 @@ namespace Demo.Overloads
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
                 (width, height),
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__args, __ct) => global::Demo.Overloads.Geometry.Area(__args.width, __args.height)),
+                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
                 executor,
                 cancellationToken);
         }

@@ -85,7 +85,7 @@ namespace Demo.Records
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0),
                 greeting,
-                global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__args, __ct) => __self.Greet(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)),
                 executor,
                 cancellationToken);
         }

@@ -86,7 +86,7 @@ namespace Demo.Records
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0),
                 (x, y),
-                global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__args, __ct) => __self.Dot(__args.x, __args.y)),
+                global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)),
                 executor,
                 cancellationToken);
         }

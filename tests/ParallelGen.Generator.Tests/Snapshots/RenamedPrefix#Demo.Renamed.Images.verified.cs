@@ -81,7 +81,7 @@ namespace Demo.Renamed
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4),
                 (path, width),
-                global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__args, __ct) => global::Demo.Renamed.Images.Resize(__args.path, __args.width)),
+                global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)),
                 executor,
                 cancellationToken);
         }

@@ -80,7 +80,7 @@ namespace Demo.Returns
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__args))),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
                 executor,
                 cancellationToken);
         }
@@ -159,7 +159,7 @@ namespace Demo.Returns
             return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__args, __ct) => { global::Demo.Returns.Work.Record(__args); return default; }),
+                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
                 executor,
                 cancellationToken);
         }
@@ -238,7 +238,7 @@ namespace Demo.Returns
             return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__args, __ct) => { await global::Demo.Returns.Work.RecordAsync(__args).ConfigureAwait(false); return default; }),
+                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
                 executor,
                 cancellationToken);
         }
@@ -317,7 +317,7 @@ namespace Demo.Returns
             return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__args, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__args).ConfigureAwait(false); return default; }),
+                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
                 executor,
                 cancellationToken);
         }
@@ -397,7 +397,7 @@ namespace Demo.Returns
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => global::Demo.Returns.Work.TripleAsync(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
                 executor,
                 cancellationToken);
         }

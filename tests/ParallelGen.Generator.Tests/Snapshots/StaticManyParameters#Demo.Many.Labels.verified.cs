@@ -82,7 +82,7 @@ namespace Demo.Many
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
                 (name, count, weight),
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__args, __ct) => global::Demo.Many.Labels.Describe(__args.name, __args.count, __args.weight)),
+                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
                 executor,
                 cancellationToken);
         }

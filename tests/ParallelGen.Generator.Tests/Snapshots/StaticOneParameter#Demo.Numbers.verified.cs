@@ -80,7 +80,7 @@ namespace Demo
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Numbers.Square(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__args, __ct) => global::Demo.Numbers.Square(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Numbers.Square(__item)),
                 executor,
                 cancellationToken);
         }

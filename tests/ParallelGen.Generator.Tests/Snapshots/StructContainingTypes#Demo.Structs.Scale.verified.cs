@@ -85,7 +85,7 @@ namespace Demo.Structs
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Structs.Scale.Apply(System.Int32)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__args, __ct) => __self.Apply(__args)),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Apply(__item)),
                 executor,
                 cancellationToken);
         }

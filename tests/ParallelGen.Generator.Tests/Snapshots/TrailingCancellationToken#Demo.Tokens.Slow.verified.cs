@@ -81,7 +81,7 @@ namespace Demo.Tokens
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
                 (left, right),
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__args, __ct) => global::Demo.Tokens.Slow.Combine(__args.left, __args.right, __ct)),
+                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
                 executor,
                 cancellationToken);
         }
@@ -161,7 +161,7 @@ namespace Demo.Tokens
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
                 value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__args, __ct))),
+                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
                 executor,
                 cancellationToken);
         }

@@ -15,7 +15,7 @@ namespace Demo.Zero
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0),
                 default(global::System.ValueTuple),
-                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__args, __ct) => global::Demo.Zero.Constants.Answer()),
+                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__item, __ct) => global::Demo.Zero.Constants.Answer()),
                 executor,
                 cancellationToken);
         }
@@ -30,7 +30,7 @@ namespace Demo.Zero
             return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
                 new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.ProbeAsync(System.Threading.CancellationToken)", 0, 0),
                 default(global::System.ValueTuple),
-                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__args, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))),
+                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))),
                 executor,
                 cancellationToken);
         }
