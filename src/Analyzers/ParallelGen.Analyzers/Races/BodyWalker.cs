@@ -32,6 +32,8 @@ internal sealed class BodyWalker
     private readonly ImmutableStack<IMethodSymbol> stack;
     private readonly int depth;
     private readonly List<Effect> effects = new();
+    private IOperation? body;
+    private Dictionary<ILocalSymbol, IOperation>? initializers;
 
     private BodyWalker(Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
     {
@@ -61,6 +63,7 @@ internal sealed class BodyWalker
 
     private void Walk(IOperation body)
     {
+        this.body = body;
         // Iterative: generated or mutated sources can nest deeply (long concatenations), and a recursion would overflow.
         var pending = new Stack<IOperation>();
         pending.Push(body);
@@ -599,23 +602,25 @@ internal sealed class BodyWalker
         }
     }
 
-    private static IOperation? Initializer(ILocalReferenceOperation local)
+    /// <summary>
+    /// The initializer of a local declared in the scope, from a map of the scope's declarators built once per walk
+    /// (asking the semantic model for the declarator would rebind the member on every call).
+    /// </summary>
+    private IOperation? Initializer(ILocalReferenceOperation local)
     {
-        if (local.SemanticModel is not { } model)
+        if (initializers is null)
         {
-            return null;
-        }
-
-        foreach (var reference in local.Local.DeclaringSyntaxReferences)
-        {
-            if (model.SyntaxTree == reference.SyntaxTree
-                && model.GetOperation(reference.GetSyntax()) is IVariableDeclaratorOperation declarator)
+            initializers = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var op in body!.DescendantsAndSelf())
             {
-                return declarator.GetVariableInitializer()?.Value;
+                if (op is IVariableDeclaratorOperation declarator && declarator.GetVariableInitializer()?.Value is { } value)
+                {
+                    initializers[declarator.Symbol] = value;
+                }
             }
         }
 
-        return null;
+        return initializers.TryGetValue(local.Local, out var initializer) ? initializer : null;
     }
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);

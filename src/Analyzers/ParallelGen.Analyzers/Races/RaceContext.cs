@@ -12,7 +12,10 @@ internal sealed class RaceContext
         CancellationToken = cancellationToken;
         Known = KnownTypes.Create(compilation);
         Summaries = new SummaryCache(this);
+        Screen = new BodyScreen(compilation);
     }
+
+    public BodyScreen Screen { get; }
 
     public Compilation Compilation { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,28 +40,37 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var race = new RaceContext(start.Compilation, start.CancellationToken);
-            start.RegisterOperationAction(c => AnalyzeLauncher(c, race), OperationKind.Invocation, OperationKind.ObjectCreation);
+            // Syntax first, semantics only for candidates: an operation action would make the driver bind every member.
+            start.RegisterSyntaxNodeAction(c => AnalyzeLauncher(c, race), SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression);
             if (race.Known.ParallelizableAttribute is not null)
             {
-                start.RegisterOperationBlockAction(c => AnalyzeParallelizableMethod(c, race));
+                start.RegisterSyntaxNodeAction(c => AnalyzeParallelizableMethod(c, race), SyntaxKind.MethodDeclaration);
             }
         });
     }
 
-    private static void AnalyzeLauncher(OperationAnalysisContext context, RaceContext race)
+    private static void AnalyzeLauncher(SyntaxNodeAnalysisContext context, RaceContext race)
     {
-        if (WorkerFinder.LauncherName(context.Operation, race.Known) is not { } name)
+        var candidate = context.Node switch
+        {
+            InvocationExpressionSyntax invocation => LauncherSyntax.MayLaunch(invocation),
+            ObjectCreationExpressionSyntax creation => LauncherSyntax.MayLaunch(creation),
+            _ => false,
+        };
+
+        if (!candidate || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } launcher
+            || WorkerFinder.LauncherName(launcher, race.Known) is not { } name)
         {
             return;
         }
 
-        foreach (var worker in WorkerFinder.Delegates(context.Operation, name))
+        foreach (var worker in WorkerFinder.Delegates(launcher, name))
         {
             switch (worker.Target)
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, WorkerFinder.RunsOnce(name) ? context.Operation : null);
+                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, WorkerFinder.RunsOnce(name) ? launcher : null);
                     Report(context.ReportDiagnostic, scope, BodyWalker.Run(function.Body, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
                     break;
                 }
@@ -75,24 +85,20 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeParallelizableMethod(OperationBlockAnalysisContext context, RaceContext race)
+    private static void AnalyzeParallelizableMethod(SyntaxNodeAnalysisContext context, RaceContext race)
     {
-        if (context.OwningSymbol is not IMethodSymbol method || !race.Known.IsParallelizable(method))
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (!LauncherSyntax.MayBeParallelizable(declaration) || (declaration.Body is null && declaration.ExpressionBody is null)
+            || !race.Screen.NeedsAnalysis(declaration)
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+            || !race.Known.IsParallelizable(method)
+            || context.SemanticModel.GetOperation(declaration, context.CancellationToken) is not { } body)
         {
             return;
         }
 
-        foreach (var block in context.OperationBlocks)
-        {
-            if (block is IParameterInitializerOperation || block.Kind == OperationKind.Attribute)
-            {
-                continue;
-            }
-
-            var declaration = block.Syntax.FirstAncestorOrSelf<MethodDeclarationSyntax>() ?? block.Syntax;
-            var scope = new Scope(declaration, method, isWorker: true, method.Name, null);
-            Report(context.ReportDiagnostic, scope, BodyWalker.Run(block, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
-        }
+        var scope = new Scope(declaration, method, isWorker: true, method.Name, null);
+        Report(context.ReportDiagnostic, scope, BodyWalker.Run(body, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
     }
 
     private static void Report(Action<Diagnostic> report, Scope scope, List<Effect> effects)

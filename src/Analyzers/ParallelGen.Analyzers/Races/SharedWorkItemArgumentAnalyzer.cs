@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,15 +30,16 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
             var race = new RaceContext(start.Compilation, start.CancellationToken);
             if (race.Known.ParallelizableAttribute is not null)
             {
-                start.RegisterOperationAction(c => Analyze(c, race), OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(c => Analyze(c, race), SyntaxKind.InvocationExpression);
             }
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, RaceContext race)
+    private static void Analyze(SyntaxNodeAnalysisContext context, RaceContext race)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (WrapperCalls.Find(invocation.TargetMethod, race.Known) is not { } found)
+        if (!LauncherSyntax.MayCallWrapper((InvocationExpressionSyntax)context.Node)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation
+            || WrapperCalls.Find(invocation.TargetMethod, race.Known) is not { } found)
         {
             return;
         }
@@ -73,7 +76,7 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
         return writes;
     }
 
-    private static void AnalyzeSubmit(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, Dictionary<int, string> writes)
+    private static void AnalyzeSubmit(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, Dictionary<int, string> writes)
     {
         if (EnclosingLoop(invocation) is not { } loop)
         {
@@ -92,7 +95,7 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeMap(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, Dictionary<int, string> writes)
+    private static void AnalyzeMap(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method, Dictionary<int, string> writes)
     {
         var items = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
         if (items is null)
@@ -131,7 +134,7 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Consider(OperationAnalysisContext context, IOperation element, IInvocationOperation invocation, IMethodSymbol method, string what, Dictionary<ISymbol, int> seenInLiterals)
+    private static void Consider(SyntaxNodeAnalysisContext context, IOperation element, IInvocationOperation invocation, IMethodSymbol method, string what, Dictionary<ISymbol, int> seenInLiterals)
     {
         var value = BodyWalker.Unwrap(element);
         if (value?.Type is not { IsReferenceType: true } type || type.SpecialType == SpecialType.System_String)
@@ -239,7 +242,7 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation value, IInvocationOperation invocation, IMethodSymbol method, string what) =>
+    private static void Report(SyntaxNodeAnalysisContext context, IOperation value, IInvocationOperation invocation, IMethodSymbol method, string what) =>
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.SameObjectInManyItems,
             value.Syntax.GetLocation(),
