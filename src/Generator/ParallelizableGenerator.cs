@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using ParallelGen.Generator.Emit;
 using ParallelGen.Generator.Parsing;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Generator;
 
@@ -15,7 +16,7 @@ namespace ParallelGen.Generator;
 public sealed class ParallelizableGenerator : IIncrementalGenerator
 {
     /// <summary>The attribute that marks a method.</summary>
-    public const string AttributeMetadataName = "ParallelGen.ParallelizableAttribute";
+    public const string AttributeMetadataName = ParallelizableNames.AttributeMetadataName;
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)

@@ -5,6 +5,7 @@ using System.Threading;
 using ParallelGen.Generator.Helpers;
 using ParallelGen.Generator.Models;
 using ParallelGen.Generator.Parsing;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Generator.Emit;
 
@@ -92,7 +93,7 @@ internal static class SourceEmitter
         WriteMapDocs(writer, method, shape, method.HasResult ? "The results in input order." : null);
         var returnType = method.HasResult ? shape.Result + "[]" : "void";
         var parameters = "global::System.Collections.Generic.IEnumerable<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
-        using (WriteSignature(writer, method, shape, returnType, "Map", parameters))
+        using (WriteSignature(writer, method, shape, returnType, ParallelizableNames.Map, parameters))
         {
             WriteCall(
                 writer,
@@ -113,7 +114,7 @@ internal static class SourceEmitter
         WriteMapDocs(writer, method, shape, method.HasResult ? "The results in input order." : "A task that completes when every call has finished.");
         var returnType = method.HasResult ? "global::System.Threading.Tasks.Task<" + shape.Result + "[]>" : "global::System.Threading.Tasks.Task";
         var parameters = source + "<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
-        using (WriteSignature(writer, method, shape, returnType, "MapAsync", parameters))
+        using (WriteSignature(writer, method, shape, returnType, ParallelizableNames.MapAsync, parameters))
         {
             WriteCall(
                 writer,
@@ -136,7 +137,7 @@ internal static class SourceEmitter
             : "global::ParallelGen.Completed<" + shape.Item + ">";
         var returnType = "global::System.Collections.Generic.IAsyncEnumerable<" + completed + ">";
         var parameters = "global::System.Collections.Generic.IEnumerable<" + shape.Item + "> " + shape.Items + ", " + MapOptions + "? " + shape.Options + " = null, " + CancellationToken + " " + shape.Token + " = default";
-        using (WriteSignature(writer, method, shape, returnType, "AsCompleted", parameters))
+        using (WriteSignature(writer, method, shape, returnType, ParallelizableNames.AsCompleted, parameters))
         {
             WriteCall(
                 writer,
@@ -215,7 +216,7 @@ internal static class SourceEmitter
             _ => "(" + string.Join(", ", arguments) + ")",
         };
         var returnType = method.HasResult ? "global::ParallelGen.Future<" + shape.Result + ">" : "global::ParallelGen.Future";
-        using (WriteSignature(writer, method, shape, returnType, "Submit", string.Join(", ", parameters)))
+        using (WriteSignature(writer, method, shape, returnType, ParallelizableNames.Submit, string.Join(", ", parameters)))
         {
             WriteCall(
                 writer,

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using ParallelGen.Generator.Helpers;
 using ParallelGen.Generator.Models;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Generator.Emit;
 
@@ -49,15 +50,15 @@ internal static class TypeModelBuilder
         if (types.Count > 0)
         {
             var item = types.Count == 1 ? types[0] : "global::System.ValueTuple<" + string.Join(", ", types) + ">";
-            yield return method.Prefix + "Map" + arity + "(" + item + ")";
-            yield return method.Prefix + "MapAsync" + arity + "(" + item + ")";
-            yield return method.Prefix + "AsCompleted" + arity + "(" + item + ")";
+            yield return method.Prefix + ParallelizableNames.Map + arity + "(" + item + ")";
+            yield return method.Prefix + ParallelizableNames.MapAsync + arity + "(" + item + ")";
+            yield return method.Prefix + ParallelizableNames.AsCompleted + arity + "(" + item + ")";
         }
 
-        yield return method.Prefix + "Submit" + arity + "(" + string.Join(", ", types) + ", executor)";
+        yield return method.Prefix + ParallelizableNames.Submit + arity + "(" + string.Join(", ", types) + ", executor)";
         if (method.Parameters.Count > 0 && method.Parameters[method.Parameters.Count - 1].ParamsElementType is not null)
         {
-            yield return method.Prefix + "Submit" + arity + "(" + string.Join(", ", types) + ")";
+            yield return method.Prefix + ParallelizableNames.Submit + arity + "(" + string.Join(", ", types) + ")";
         }
     }
 }

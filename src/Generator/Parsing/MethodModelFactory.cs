@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParallelGen.Generator.Helpers;
 using ParallelGen.Generator.Models;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Generator.Parsing;
 
@@ -17,8 +18,6 @@ namespace ParallelGen.Generator.Parsing;
 /// </summary>
 internal static class MethodModelFactory
 {
-    private static readonly string[] WrapperSuffixes = { "Map", "MapAsync", "AsCompleted", "Submit" };
-
     public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method
@@ -43,7 +42,7 @@ internal static class MethodModelFactory
         {
             switch (argument.Key)
             {
-                case "Name":
+                case ParallelizableNames.NameArgument:
                     if (argument.Value.Value is not string name || !SyntaxFacts.IsValidIdentifier(name))
                     {
                         return null;
@@ -51,10 +50,10 @@ internal static class MethodModelFactory
 
                     prefix = name;
                     break;
-                case "MaxDegreeOfParallelism" when argument.Value.Value is int degree:
+                case ParallelizableNames.MaxDegreeOfParallelismArgument when argument.Value.Value is int degree:
                     maxDegree = degree;
                     break;
-                case "ChunkSize" when argument.Value.Value is int chunk:
+                case ParallelizableNames.ChunkSizeArgument when argument.Value.Value is int chunk:
                     chunkSize = chunk;
                     break;
             }
@@ -214,7 +213,7 @@ internal static class MethodModelFactory
 
     private static bool WrapperNamesClash(INamedTypeSymbol type, string prefix)
     {
-        foreach (var suffix in WrapperSuffixes)
+        foreach (var suffix in ParallelizableNames.WrapperSuffixes)
         {
             var name = prefix + suffix;
             if (name == type.Name || type.MemberNames.Contains(name) || type.TypeParameters.Any(t => t.Name == name))

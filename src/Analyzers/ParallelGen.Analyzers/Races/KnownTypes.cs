@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Analyzers.Races;
 
@@ -36,7 +37,7 @@ internal sealed class KnownTypes
 
     private KnownTypes(Compilation compilation)
     {
-        ParallelizableAttribute = compilation.GetTypeByMetadataName("ParallelGen.ParallelizableAttribute");
+        ParallelizableAttribute = compilation.GetTypeByMetadataName(ParallelizableNames.AttributeMetadataName);
         Executor = compilation.GetTypeByMetadataName("ParallelGen.IExecutor");
         GeneratedSupport = compilation.GetTypeByMetadataName("ParallelGen.Infrastructure.GeneratedSupport");
         WorkBody = compilation.GetTypeByMetadataName("ParallelGen.Infrastructure.WorkBody`2");

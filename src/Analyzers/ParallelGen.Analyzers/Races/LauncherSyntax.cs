@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Analyzers.Races;
 
@@ -55,8 +56,7 @@ internal static class LauncherSyntax
 
     /// <summary>Whether the invocation may call a generated wrapper (XMap, XMapAsync, XSubmit, XAsCompleted).</summary>
     public static bool MayCallWrapper(InvocationExpressionSyntax invocation) =>
-        Name(invocation.Expression) is { } name
-        && (EndsWith(name, "Map") || EndsWith(name, "MapAsync") || EndsWith(name, "Submit") || EndsWith(name, "AsCompleted"));
+        Name(invocation.Expression) is { } name && ParallelizableNames.TrySplitWrapperName(name, out _, out _);
 
     /// <summary>Whether the method has an attribute that may be [Parallelizable].</summary>
     public static bool MayBeParallelizable(MethodDeclarationSyntax method)
@@ -74,8 +74,6 @@ internal static class LauncherSyntax
 
         return false;
     }
-
-    private static bool EndsWith(string name, string suffix) => name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.Ordinal);
 
     private static string? Name(SyntaxNode node) => node switch
     {

@@ -1,5 +1,5 @@
-using System;
 using Microsoft.CodeAnalysis;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Analyzers.Races;
 
@@ -9,8 +9,6 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal static class WrapperCalls
 {
-    private static readonly string[] Suffixes = { "MapAsync", "Map", "Submit", "AsCompleted" };
-
     /// <summary>The [Parallelizable] method behind <paramref name="wrapper"/> and the wrapper's kind, or null.</summary>
     public static (IMethodSymbol Method, string Kind)? Find(IMethodSymbol wrapper, KnownTypes known)
     {
@@ -19,23 +17,17 @@ internal static class WrapperCalls
             return null;
         }
 
-        foreach (var suffix in Suffixes)
+        if (!ParallelizableNames.TrySplitWrapperName(wrapper.Name, out var prefix, out var suffix))
         {
-            if (wrapper.Name.Length <= suffix.Length || !wrapper.Name.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var prefix = wrapper.Name.Substring(0, wrapper.Name.Length - suffix.Length);
-            foreach (var member in type.OriginalDefinition.GetMembers())
-            {
-                if (member is IMethodSymbol candidate && known.ParallelizableData(candidate) is { } data && Prefix(candidate, data) == prefix)
-                {
-                    return (candidate, suffix);
-                }
-            }
-
             return null;
+        }
+
+        foreach (var member in type.OriginalDefinition.GetMembers())
+        {
+            if (member is IMethodSymbol candidate && known.ParallelizableData(candidate) is { } data && Prefix(candidate, data) == prefix)
+            {
+                return (candidate, suffix);
+            }
         }
 
         return null;
@@ -45,9 +37,9 @@ internal static class WrapperCalls
     {
         foreach (var argument in data.NamedArguments)
         {
-            if (argument.Key == "Name" && argument.Value.Value is string name && name.Length > 0)
+            if (argument.Key == ParallelizableNames.NameArgument && argument.Value.Value is string name)
             {
-                return name;
+                return ParallelizableNames.Prefix(method.Name, name);
             }
         }
 

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Analyzers.Usage;
 
@@ -32,7 +33,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(ParallelizableAttributeNames.MetadataName);
+            var attribute = start.Compilation.GetTypeByMetadataName(ParallelizableNames.AttributeMetadataName);
             if (attribute is null)
             {
                 return;
@@ -244,7 +245,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         var location = nameLocation;
         foreach (var named in attribute.NamedArguments)
         {
-            if (named.Key == ParallelizableAttributeNames.NameArgument && named.Value.Value is string name && name.Length > 0)
+            if (named.Key == ParallelizableNames.NameArgument && named.Value.Value is string name && name.Length > 0)
             {
                 prefix = name;
                 location = NameArgumentLocation(attribute, context.CancellationToken) ?? nameLocation;
@@ -252,7 +253,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         }
 
         var type = method.ContainingType;
-        foreach (var suffix in ParallelizableAttributeNames.WrapperSuffixes)
+        foreach (var suffix in ParallelizableNames.WrapperSuffixes)
         {
             var wrapper = prefix + suffix;
             foreach (var member in type.GetMembers(wrapper))
@@ -282,7 +283,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         }
 
         return arguments.Arguments
-            .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == ParallelizableAttributeNames.NameArgument)
+            .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == ParallelizableNames.NameArgument)
             ?.GetLocation();
     }
 
