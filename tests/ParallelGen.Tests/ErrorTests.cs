@@ -152,6 +152,34 @@ public class ErrorTests
     }
 
     [Fact]
+    public void Collect_over_an_array_leaves_default_in_failed_slots_even_on_reused_memory()
+    {
+        // The engine does not zero the result array before the map (each item writes its slot); failed slots must
+        // still read as default. Dirty the heap first so that reused memory would show through.
+        for (var round = 0; round < 4; round++)
+        {
+            var dirt = new int[200_000];
+            System.Array.Fill(dirt, unchecked((int)0xDEADBEEF));
+            GC.KeepAlive(dirt);
+        }
+
+        GC.Collect();
+        var input = Enumerable.Range(0, 200_000).ToArray();
+        var thrown = Assert.Throws<MapException>(() => Bounded(() => GeneratedSupport.Map(Method(), input, Sync<int, int>(x =>
+            x % 1000 == 7 ? throw new BodyException($"bad {x}") : x + 1), new MapOptions { ErrorMode = ErrorMode.Collect }, default)));
+
+        var results = (int[])thrown.Results!;
+        Assert.Equal(200, thrown.Failures.Count);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i] != (i % 1000 == 7 ? 0 : i + 1))
+            {
+                Assert.Fail($"slot {i} holds {results[i]}");
+            }
+        }
+    }
+
+    [Fact]
     public void ItemTimeout_fails_an_uncooperative_late_item_when_it_returns()
     {
         var thrown = Assert.Throws<MapException>(() => Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 10).ToArray(), Sync<int, int>(x =>

@@ -189,7 +189,10 @@ internal sealed partial class MapRun<TIn, TOut>
         switch (_mode)
         {
             case ResultMode.Array when _source.IsIndexed:
-                _results = _source.Count == 0 ? System.Array.Empty<TOut>() : new TOut[_source.Count];
+                // Every slot is written by its item (failed items' slots are cleared in Outcome), so the array is not
+                // zeroed first: a large result array's pages are then first touched by the workers, in parallel,
+                // instead of by one thread before the map starts.
+                _results = _source.Count == 0 ? System.Array.Empty<TOut>() : GC.AllocateUninitializedArray<TOut>(checked((int)_source.Count));
                 break;
             case ResultMode.Array:
                 _segments = new TOut[4][];
@@ -349,6 +352,14 @@ internal sealed partial class MapRun<TIn, TOut>
         {
             var sorted = failures.ToArray();
             System.Array.Sort(sorted, static (a, b) => a.Index.CompareTo(b.Index));
+            if (_results is { } uninitialized)
+            {
+                foreach (var failure in sorted)
+                {
+                    uninitialized[failure.Index] = default!;
+                }
+            }
+
             throw new MapException(sorted, _mode == ResultMode.Array ? results : null);
         }
 
