@@ -14,6 +14,35 @@ public class ExecutorTests
     [ThreadStatic]
     private static string? t_workerState;
 
+    private static readonly AsyncLocal<string?> PosterContext = new();
+
+    [Theory]
+    [InlineData("thread pool")]
+    [InlineData("worker pool")]
+    public async Task Work_runs_in_the_execution_context_of_whoever_submitted_it(string kind)
+    {
+        // A worker that is already draining the queue (started by the first submitter) must not lend its own
+        // AsyncLocal values (Activity.Current, culture, ...) to the next submitter's work.
+        IExecutor executor = kind == "thread pool" ? new ThreadPoolExecutor(1) : new WorkerPool(1);
+        await using (executor)
+        {
+            using var gate = new ManualResetEventSlim();
+            PosterContext.Value = "first";
+            var first = executor.Submit(_ =>
+            {
+                gate.Wait(TimeSpan.FromSeconds(10));
+                return new ValueTask<string?>(PosterContext.Value);
+            });
+            PosterContext.Value = "second";
+            var second = executor.Submit(_ => new ValueTask<string?>(PosterContext.Value));
+            PosterContext.Value = null;
+            gate.Set();
+
+            Assert.Equal("first", await first.Task.Bounded());
+            Assert.Equal("second", await second.Task.Bounded());
+        }
+    }
+
     [Fact]
     public async Task WorkerPool_runs_the_initializer_once_per_worker_thread_before_its_items()
     {

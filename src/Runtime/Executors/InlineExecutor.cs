@@ -58,11 +58,11 @@ public sealed class InlineExecutor : IExecutor, IWorkItemHost
 
         if (item.PrefersBlocking)
         {
-            item.RunBlocking(int.MaxValue, out _);
+            item.RunBlockingInContext(int.MaxValue, out _);
         }
         else
         {
-            _ = item.RunAsync();
+            _ = item.RunAsyncInContext();
         }
     }
 

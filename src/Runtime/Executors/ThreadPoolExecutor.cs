@@ -192,7 +192,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
                         t_current = this;
                         try
                         {
-                            pending = item.RunAsync();
+                            pending = item.RunAsyncInContext();
                         }
                         finally
                         {
@@ -226,11 +226,11 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         {
             if (item.PrefersBlocking)
             {
-                item.RunBlocking(int.MaxValue, out _);
+                item.RunBlockingInContext(int.MaxValue, out _);
             }
             else
             {
-                var pending = item.RunAsync();
+                var pending = item.RunAsyncInContext();
                 if (!pending.IsCompleted)
                 {
                     pending.AsTask().GetAwaiter().GetResult();

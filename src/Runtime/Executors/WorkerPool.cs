@@ -136,7 +136,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
         // itself (no deadlock when every worker waits on a nested map).
         while (true)
         {
-            item.RunBlocking(int.MaxValue, out var finished);
+            item.RunBlockingInContext(int.MaxValue, out var finished);
             if (finished)
             {
                 return true;
@@ -210,7 +210,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
             bool finished;
             try
             {
-                tasks += Math.Max(1, item.RunBlocking(budget, out finished));
+                tasks += Math.Max(1, item.RunBlockingInContext(budget, out finished));
             }
             finally
             {

@@ -272,6 +272,7 @@ internal sealed partial class MapRun<TIn, TOut>
                 }
                 else
                 {
+                    loop.CaptureContext();
                     host.Post(loop);
                 }
             }

@@ -18,6 +18,7 @@ internal static class ExecutorCore
     public static Future<T> Submit<T>(IWorkItemHost host, Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken)
     {
         var item = new FutureWorkItem<T>(null, work, cancellationToken);
+        item.CaptureContext();
         host.Post(item);
         return item.Future;
     }
@@ -25,6 +26,7 @@ internal static class ExecutorCore
     public static Future<T> SubmitSync<T>(IWorkItemHost host, Func<CancellationToken, T> work, CancellationToken cancellationToken)
     {
         var item = new FutureWorkItem<T>(work, null, cancellationToken);
+        item.CaptureContext();
         host.Post(item);
         return item.Future;
     }

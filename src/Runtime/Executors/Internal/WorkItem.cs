@@ -1,3 +1,4 @@
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace ParallelGen.Scheduling;
@@ -8,6 +9,42 @@ namespace ParallelGen.Scheduling;
 /// </summary>
 internal abstract class WorkItem
 {
+    private ExecutionContext? _context;
+
+    /// <summary>
+    /// Captures the poster's execution context (its <see cref="AsyncLocal{T}"/> values: <c>Activity.Current</c>, the
+    /// caller's culture, ...), so the item runs in it on whichever thread drains it, as <c>Task.Run</c> would.
+    /// Called by whoever posts the item, right before <see cref="IWorkItemHost.Post"/>.
+    /// </summary>
+    public void CaptureContext() => _context = ExecutionContext.Capture();
+
+    /// <summary><see cref="RunBlocking"/> in the captured context. Executors call this.</summary>
+    public int RunBlockingInContext(int budget, out bool finished)
+    {
+        if (_context is null)
+        {
+            return RunBlocking(budget, out finished);
+        }
+
+        var run = new BlockingRun(this, budget);
+        ExecutionContext.Run(_context, static state => ((BlockingRun)state!).Run(), run);
+        finished = run.Finished;
+        return run.Ran;
+    }
+
+    /// <summary><see cref="RunAsync"/> in the captured context (its continuations keep it). Executors call this.</summary>
+    public ValueTask RunAsyncInContext()
+    {
+        if (_context is null)
+        {
+            return RunAsync();
+        }
+
+        var run = new AsyncRun(this);
+        ExecutionContext.Run(_context, static state => ((AsyncRun)state!).Run(), run);
+        return run.Pending;
+    }
+
     /// <summary>Whether the item is synchronous through and through, so running it blocking costs nothing.</summary>
     public abstract bool PrefersBlocking { get; }
 
@@ -26,4 +63,24 @@ internal abstract class WorkItem
 
     /// <summary>The executor cannot run the item (its worker's initializer threw): the item fails with that exception.</summary>
     public abstract void Fail(System.Exception exception);
+
+    private sealed class BlockingRun(WorkItem item, int budget)
+    {
+        public int Ran { get; private set; }
+
+        public bool Finished { get; private set; }
+
+        public void Run()
+        {
+            Ran = item.RunBlocking(budget, out var finished);
+            Finished = finished;
+        }
+    }
+
+    private sealed class AsyncRun(WorkItem item)
+    {
+        public ValueTask Pending { get; private set; }
+
+        public void Run() => Pending = item.RunAsync();
+    }
 }
