@@ -123,7 +123,24 @@ internal sealed partial class MapRun<TIn, TOut>
         return chunk;
     }
 
-    private bool WindowHasRoom() => !Streaming || Volatile.Read(ref _next) < Volatile.Read(ref _consumedMark) + Window;
+    private bool WindowHasRoom() => !Streaming || RoomFrom(Volatile.Read(ref _next)) > 0;
+
+    /// <summary>How many items past <paramref name="next"/> a streamed map may claim before its consumer catches up.</summary>
+    private long RoomFrom(long next) => Volatile.Read(ref _consumedMark) + Window - next;
+
+    /// <summary>For sources claimed under a lock: the chunk to take, capped by the window when streaming; false when the window is full.</summary>
+    private bool TryTakeWithinWindow(int wanted, out int take)
+    {
+        take = wanted;
+        if (!Streaming)
+        {
+            return true;
+        }
+
+        var room = RoomFrom(_next);
+        take = (int)Math.Min(take, Math.Max(0, room));
+        return room > 0;
+    }
 
     private ClaimResult ClaimIndexed(Loop loop, int wanted)
     {
@@ -158,7 +175,7 @@ internal sealed partial class MapRun<TIn, TOut>
                 return ClaimResult.Exhausted;
             }
 
-            var room = Volatile.Read(ref _consumedMark) + Window - next;
+            var room = RoomFrom(next);
             if (room <= 0)
             {
                 return ClaimResult.WindowFull;
@@ -181,16 +198,9 @@ internal sealed partial class MapRun<TIn, TOut>
             return ClaimResult.Exhausted;
         }
 
-        var take = wanted;
-        if (Streaming)
+        if (!TryTakeWithinWindow(wanted, out var take))
         {
-            var room = Volatile.Read(ref _consumedMark) + Window - _next;
-            if (room <= 0)
-            {
-                return ClaimResult.WindowFull;
-            }
-
-            take = (int)Math.Min(take, room);
+            return ClaimResult.WindowFull;
         }
 
         var buffer = loop.Buffer(take);
@@ -221,16 +231,9 @@ internal sealed partial class MapRun<TIn, TOut>
             return ClaimResult.Exhausted;
         }
 
-        var take = wanted;
-        if (Streaming)
+        if (!TryTakeWithinWindow(wanted, out var take))
         {
-            var room = Volatile.Read(ref _consumedMark) + Window - _next;
-            if (room <= 0)
-            {
-                return ClaimResult.WindowFull;
-            }
-
-            take = (int)Math.Min(take, room);
+            return ClaimResult.WindowFull;
         }
 
         var buffer = loop.Buffer(take);
