@@ -27,13 +27,11 @@ public static class SyntheticCompilation
     /// <summary>The path of the unrelated file, for <see cref="WithUnrelatedEdit"/>.</summary>
     public const string UnrelatedPath = "Unrelated.cs";
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
-
     /// <summary>Parse options of every tree (latest C#).</summary>
     public static CSharpParseOptions ParseOptions { get; } = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     /// <summary>The framework assemblies and the ParallelGen runtime.</summary>
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => ParallelGen.Tests.Shared.UserReferences.All;
 
     /// <summary>
     /// The source of annotated type number <paramref name="index"/>: five <c>[Parallelizable]</c> methods whose bodies do
@@ -179,22 +177,5 @@ public static class SyntheticCompilation
     {
         var old = compilation.SyntaxTrees.Single(static t => t.FilePath == UnrelatedPath);
         return compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(UnrelatedSource(version), ParseOptions, path: UnrelatedPath));
-    }
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        var trusted = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
-        foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "mscorlib" or "netstandard")
-            {
-                paths.Add(path);
-            }
-        }
-
-        paths.Add(typeof(ParallelGen.Executors).Assembly.Location);
-        return paths.Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 }

@@ -20,10 +20,9 @@ public static class TestCompilation
     /// <summary>The parse options of every test source.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
 
     /// <summary>The framework assemblies of the test host plus the ParallelGen runtime.</summary>
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => ParallelGen.Tests.Shared.UserReferences.All;
 
     /// <summary>Compilation options: a library, nullable enabled, unsafe code allowed.</summary>
     public static CSharpCompilationOptions Options { get; } = new CSharpCompilationOptions(
@@ -51,19 +50,4 @@ public static class TestCompilation
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d => d.ToString())
             .ToList();
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // The trusted platform assemblies hold the framework and everything the test host loaded; a user's project
-        // sees only the framework (the directory of System.Private.CoreLib) and the ParallelGen runtime.
-        var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.OrdinalIgnoreCase));
-        return trusted
-            .Append(typeof(ParallelizableAttribute).Assembly.Location)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-            .ToImmutableArray();
-    }
 }

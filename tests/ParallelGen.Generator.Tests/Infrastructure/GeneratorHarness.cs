@@ -16,9 +16,7 @@ internal static class GeneratorHarness
         .WithLanguageVersion(LanguageVersion.Latest)
         .WithDocumentationMode(DocumentationMode.Diagnose);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
-
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => ParallelGen.Tests.Shared.UserReferences.All;
 
     public static CSharpCompilation CreateCompilation(params string[] sources) =>
         CreateCompilation(sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "Source" + i + ".cs")));
@@ -52,21 +50,4 @@ internal static class GeneratorHarness
     public static IReadOnlyDictionary<string, string> Generated(GeneratorDriverRunResult result) =>
         result.Results.SelectMany(static r => r.GeneratedSources)
             .ToDictionary(static s => s.HintName, static s => s.SourceText.ToString(), StringComparer.Ordinal);
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        var trusted = (string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty;
-        foreach (var path in trusted.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "mscorlib" or "netstandard")
-            {
-                paths.Add(path);
-            }
-        }
-
-        paths.Add(typeof(ParallelGen.Executors).Assembly.Location);
-        return paths.Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
-    }
 }
