@@ -26,13 +26,7 @@ internal static class TypeModelBuilder
                 .OrderBy(static m => m.Prefix, StringComparer.Ordinal)
                 .ThenBy(static m => m.DocumentationId, StringComparer.Ordinal)
                 .ToList();
-            var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var key in distinct.SelectMany(WrapperSignatures))
-            {
-                keyCounts[key] = keyCounts.TryGetValue(key, out var count) ? count + 1 : 1;
-            }
-
-            var kept = distinct.Where(m => WrapperSignatures(m).All(k => keyCounts[k] == 1)).ToEquatableArray();
+            var kept = KeepUnambiguous(distinct);
             if (!kept.IsEmpty)
             {
                 builder.Add(new TypeModel(group.Key, kept));
@@ -40,6 +34,43 @@ internal static class TypeModelBuilder
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>
+    /// The methods whose wrappers collide with no other method's. Wrappers of different prefixes never collide, so
+    /// only methods that share a prefix (overloads) have their wrapper signatures compared.
+    /// </summary>
+    private static EquatableArray<MethodModel> KeepUnambiguous(List<MethodModel> methods)
+    {
+        var kept = new List<MethodModel>(methods.Count);
+        for (var start = 0; start < methods.Count;)
+        {
+            var end = start + 1;
+            while (end < methods.Count && methods[end].Prefix == methods[start].Prefix)
+            {
+                end++;
+            }
+
+            if (end - start == 1)
+            {
+                kept.Add(methods[start]);
+            }
+            else
+            {
+                var overloads = methods.GetRange(start, end - start);
+                var keyCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+                foreach (var key in overloads.SelectMany(WrapperSignatures))
+                {
+                    keyCounts[key] = keyCounts.TryGetValue(key, out var count) ? count + 1 : 1;
+                }
+
+                kept.AddRange(overloads.Where(m => WrapperSignatures(m).All(k => keyCounts[k] == 1)));
+            }
+
+            start = end;
+        }
+
+        return new EquatableArray<MethodModel>(kept.ToArray());
     }
 
     /// <summary>The identity (name, arity and parameter types) of each wrapper the method gets.</summary>

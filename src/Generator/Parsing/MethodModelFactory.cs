@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,6 +19,12 @@ namespace ParallelGen.Generator.Parsing;
 /// </summary>
 internal static class MethodModelFactory
 {
+    /// <summary>
+    /// The containing-type chain of each type, computed once per type symbol: the methods of one type share it.
+    /// Keys are held weakly, so a compilation's symbols are not kept alive; a new compilation has new symbols.
+    /// </summary>
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeContext> Hierarchies = new();
+
     public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method
@@ -84,17 +91,17 @@ internal static class MethodModelFactory
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        var (hierarchy, containingType) = CreateHierarchy(type);
+        var typeContext = Hierarchies.GetValue(type, static t => CreateHierarchy(t));
         return new MethodModel(
-            hierarchy,
-            containingType,
+            typeContext.Hierarchy,
+            typeContext.ContainingType,
             Literals.Identifier(method.Name),
             prefix,
             AccessibilityText(method.DeclaredAccessibility),
             method.IsStatic,
-            method.TypeParameters.Select(static t => Literals.Identifier(t.Name)).ToEquatableArray(),
-            method.TypeParameters.Select(ConstraintClause).Where(static c => c is not null).Select(static c => c!).ToEquatableArray(),
-            models.ToEquatableArray(),
+            TypeParameterNames(method.TypeParameters),
+            ConstraintClauses(method.TypeParameters),
+            new EquatableArray<ParameterModel>(models),
             passesToken,
             returnKind,
             resultType,
@@ -170,13 +177,85 @@ internal static class MethodModelFactory
         }
 
         // Code being typed has missing names and types; such a method cannot be wrapped until it is complete.
-        return HasValidNames(method.Name, method.TypeParameters)
-            && method.TypeParameters.All(static t => t.ConstraintTypes.All(IsTransportable))
-            && method.Parameters.All(static p => SyntaxFacts.IsValidIdentifier(p.Name));
+        if (!HasValidNames(method.Name, method.TypeParameters))
+        {
+            return false;
+        }
+
+        foreach (var typeParameter in method.TypeParameters)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (!IsTransportable(constraint))
+                {
+                    return false;
+                }
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(parameter.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static bool HasValidNames(string name, ImmutableArray<ITypeParameterSymbol> typeParameters) =>
-        SyntaxFacts.IsValidIdentifier(name) && typeParameters.All(static t => SyntaxFacts.IsValidIdentifier(t.Name));
+    private static bool HasValidNames(string name, ImmutableArray<ITypeParameterSymbol> typeParameters)
+    {
+        if (!SyntaxFacts.IsValidIdentifier(name))
+        {
+            return false;
+        }
+
+        foreach (var typeParameter in typeParameters)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(typeParameter.Name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static EquatableArray<string> TypeParameterNames(ImmutableArray<ITypeParameterSymbol> typeParameters)
+    {
+        if (typeParameters.IsEmpty)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var names = new string[typeParameters.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = Literals.Identifier(typeParameters[i].Name);
+        }
+
+        return new EquatableArray<string>(names);
+    }
+
+    private static EquatableArray<string> ConstraintClauses(ImmutableArray<ITypeParameterSymbol> typeParameters)
+    {
+        if (typeParameters.IsEmpty)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var clauses = new List<string>(typeParameters.Length);
+        foreach (var typeParameter in typeParameters)
+        {
+            if (ConstraintClause(typeParameter) is { } clause)
+            {
+                clauses.Add(clause);
+            }
+        }
+
+        return new EquatableArray<string>(clauses.ToArray());
+    }
 
     /// <summary>Whether a value of the type can travel in a tuple or a delegate: no ref structs, pointers or errors.</summary>
     private static bool IsTransportable(ITypeSymbol type)
@@ -216,7 +295,7 @@ internal static class MethodModelFactory
         foreach (var suffix in ParallelizableNames.WrapperSuffixes)
         {
             var name = prefix + suffix;
-            if (name == type.Name || type.MemberNames.Contains(name) || type.TypeParameters.Any(t => t.Name == name))
+            if (name == type.Name || type.MemberNames.Contains(name) || HasTypeParameter(type, name))
             {
                 return true;
             }
@@ -230,6 +309,19 @@ internal static class MethodModelFactory
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasTypeParameter(INamedTypeSymbol type, string name)
+    {
+        foreach (var typeParameter in type.TypeParameters)
+        {
+            if (typeParameter.Name == name)
+            {
+                return true;
             }
         }
 
@@ -285,7 +377,7 @@ internal static class MethodModelFactory
     }
 
     /// <summary>The containing-type chain, and the innermost type's <c>global::</c>-qualified name built from it.</summary>
-    private static (HierarchyInfo Hierarchy, string ContainingType) CreateHierarchy(INamedTypeSymbol type)
+    private static TypeContext CreateHierarchy(INamedTypeSymbol type)
     {
         var chain = new List<INamedTypeSymbol>();
         for (var current = type; current is not null; current = current.ContainingType)
@@ -314,7 +406,7 @@ internal static class MethodModelFactory
             metadataName.Append(".g.cs").ToString(),
             ns,
             chain.Select(static t => new TypeDeclarationInfo(Declaration(t))).ToEquatableArray());
-        return (hierarchy, containingType);
+        return new TypeContext(hierarchy, containingType);
     }
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
@@ -404,14 +496,24 @@ internal static class MethodModelFactory
             }
         }
 
-        var builder = new StringBuilder(Literals.Identifier(method.Name));
+        var builder = new StringBuilder(Literals.Identifier(method.Name), 64);
         if (method.TypeParameters.Length > 0)
         {
-            builder.Append('{').Append(string.Join(", ", method.TypeParameters.Select(static t => Literals.Identifier(t.Name)))).Append('}');
+            builder.Append('{');
+            for (var i = 0; i < method.TypeParameters.Length; i++)
+            {
+                builder.Append(i == 0 ? string.Empty : ", ").Append(Literals.Identifier(method.TypeParameters[i].Name));
+            }
+
+            builder.Append('}');
         }
 
         builder.Append('(');
-        builder.Append(string.Join(", ", method.Parameters.Select(static p => TypeNames.Cref(p.Type))));
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            builder.Append(i == 0 ? string.Empty : ", ").Append(TypeNames.Cref(method.Parameters[i].Type));
+        }
+
         return builder.Append(')').ToString();
     }
 
@@ -424,6 +526,20 @@ internal static class MethodModelFactory
         ITypeParameterSymbol => true,
         _ => type.TypeKind != TypeKind.Dynamic,
     };
+
+    /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="Hierarchies"/>).</summary>
+    private sealed class TypeContext
+    {
+        public TypeContext(HierarchyInfo hierarchy, string containingType)
+        {
+            Hierarchy = hierarchy;
+            ContainingType = containingType;
+        }
+
+        public HierarchyInfo Hierarchy { get; }
+
+        public string ContainingType { get; }
+    }
 
     private static string? ObsoleteAttribute(IMethodSymbol method)
     {

@@ -12,14 +12,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] EchoMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
-                options,
-                _cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)), options, _cancellationToken);
 
         /// <summary>Calls <see cref="Echo(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> EchoMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
-                options,
-                _cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)), options, _cancellationToken);
 
         /// <summary>Calls <see cref="Echo(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> EchoMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
-                options,
-                _cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)), options, _cancellationToken);
 
         /// <summary>Calls <see cref="Echo(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Names
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> EchoAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken _cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
-                options,
-                _cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)), options, _cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Echo(int)"/> on an executor and returns its future.</summary>
         /// <param name="cancellationToken">Passed to <see cref="Echo(int)"/>.</param>
@@ -76,14 +48,7 @@ namespace Demo.Names
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> EchoSubmit(int cancellationToken, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken _cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0),
-                cancellationToken,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)),
-                executor,
-                _cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Echo(System.Int32)", 0, 0), cancellationToken, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Echo(__item)), executor, _cancellationToken);
 
         /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="_items">The arguments of each call.</param>
@@ -92,14 +57,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] OddMap(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
-                _items,
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0), _items, global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="_items">The arguments of each call.</param>
@@ -108,14 +66,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> OddMapAsync(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
-                _items,
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0), _items, global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="_items">The arguments of each call.</param>
@@ -124,14 +75,7 @@ namespace Demo.Names
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> OddMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
-                _items,
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0), _items, global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Odd(int, string, int, int, int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="_items">The arguments of each call.</param>
@@ -140,14 +84,7 @@ namespace Demo.Names
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(int @class, string, int, int items, int executor), string>> OddAsCompleted(global::System.Collections.Generic.IEnumerable<(int @class, string, int, int items, int executor)> _items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
-                _items,
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0), _items, global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Odd(int, string, int, int, int)"/> on an executor and returns its future.</summary>
         /// <param name="class">Passed to <see cref="Odd(int, string, int, int, int)"/>.</param>
@@ -160,13 +97,6 @@ namespace Demo.Names
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> OddSubmit(int @class, string Rest, int Item1, int items, int executor, global::ParallelGen.IExecutor? _executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0),
-                (@class, Rest, Item1, items, executor),
-                global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)),
-                _executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Names.Awkward.Odd(System.Int32,System.String,System.Int32,System.Int32,System.Int32)", 0, 0), (@class, Rest, Item1, items, executor), global::ParallelGen.Infrastructure.WorkBody<(int @class, string, int, int items, int executor), string>.Sync(static (__item, __ct) => global::Demo.Names.Awkward.Odd(__item.@class, __item.Item2, __item.Item3, __item.items, __item.executor)), _executor, cancellationToken);
     }
 }

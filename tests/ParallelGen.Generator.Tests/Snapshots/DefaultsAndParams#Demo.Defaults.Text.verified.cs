@@ -12,14 +12,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] JoinMap(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Join(string, string[])"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> JoinMapAsync(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Join(string, string[])"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> JoinMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Join(string, string[])"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Defaults
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string separator, string[] parts), string>> JoinAsCompleted(global::System.Collections.Generic.IEnumerable<(string separator, string[] parts)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future.</summary>
         /// <param name="separator">Passed to <see cref="Join(string, string[])"/>.</param>
@@ -77,14 +49,7 @@ namespace Demo.Defaults
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> JoinSubmit(string separator = "-", string[]? parts = null, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                (separator, (parts ?? global::System.Array.Empty<string>())),
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), (separator, (parts ?? global::System.Array.Empty<string>())), global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), executor, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Join(string, string[])"/> on an executor and returns its future.</summary>
         /// <param name="separator">Passed to <see cref="Join(string, string[])"/>.</param>
@@ -92,14 +57,7 @@ namespace Demo.Defaults
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> JoinSubmit(string separator = "-", params string[] parts)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0),
-                (separator, parts),
-                global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)),
-                null,
-                default);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Join(System.String,System.String[])", 0, 0), (separator, parts), global::ParallelGen.Infrastructure.WorkBody<(string separator, string[] parts), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Join(__item.separator, __item.parts)), null, default);
 
         /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -108,14 +66,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] PadMap(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -124,14 +75,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> PadMapAsync(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -140,14 +84,7 @@ namespace Demo.Defaults
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> PadMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -156,14 +93,7 @@ namespace Demo.Defaults
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>> PadAsCompleted(global::System.Collections.Generic.IEnumerable<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/> on an executor and returns its future.</summary>
         /// <param name="text">Passed to <see cref="Pad(string, int, char, global::Demo.Defaults.Align, bool, double, float, decimal, long, string, global::System.Nullable{int}, string, global::System.DateTime)"/>.</param>
@@ -184,13 +114,6 @@ namespace Demo.Defaults
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> PadSubmit(string text, int width = 6, char fill = '.', global::Demo.Defaults.Align align = (global::Demo.Defaults.Align)(-1), bool upper = false, double scale = 1.5D, float ratio = 0.25F, decimal price = 2.5M, long big = 10000000000L, string? suffix = null, int? maybe = null, string quoted = "a\"b\\c\n", global::System.DateTime when = default, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0),
-                (text, width, fill, align, upper, scale, ratio, price, big, suffix, maybe, quoted, when),
-                global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Defaults.Text.Pad(System.String,System.Int32,System.Char,Demo.Defaults.Align,System.Boolean,System.Double,System.Single,System.Decimal,System.Int64,System.String,System.Nullable{System.Int32},System.String,System.DateTime)", 0, 0), (text, width, fill, align, upper, scale, ratio, price, big, suffix, maybe, quoted, when), global::ParallelGen.Infrastructure.WorkBody<(string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when), string>.Sync(static (__item, __ct) => global::Demo.Defaults.Text.Pad(__item.text, __item.width, __item.fill, __item.align, __item.upper, __item.scale, __item.ratio, __item.price, __item.big, __item.suffix, __item.maybe, __item.quoted, __item.when)), executor, cancellationToken);
     }
 }

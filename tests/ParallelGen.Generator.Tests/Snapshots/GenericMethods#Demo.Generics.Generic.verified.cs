@@ -14,14 +14,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] BitsMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -32,14 +25,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -50,14 +36,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -68,14 +47,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, int>> BitsAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Bits{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -86,14 +58,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> BitsSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -106,14 +71,7 @@ namespace Demo.Generics
         public static string[] DescribeMap<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -126,14 +84,7 @@ namespace Demo.Generics
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -146,14 +97,7 @@ namespace Demo.Generics
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IAsyncEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -166,14 +110,7 @@ namespace Demo.Generics
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(TKey key, TValue value), string>> DescribeAsCompleted<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Describe{TKey, TValue}(TKey, TValue)"/> on an executor and returns its future.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -187,14 +124,7 @@ namespace Demo.Generics
         public static global::ParallelGen.Future<string> DescribeSubmit<TKey, TValue>(TKey key, TValue value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0),
-                (key, value),
-                global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), (key, value), global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -204,14 +134,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] EchoMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -221,14 +144,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -238,14 +154,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -255,14 +164,7 @@ namespace Demo.Generics
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, T>> EchoAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Echo{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -272,14 +174,7 @@ namespace Demo.Generics
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> EchoSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -290,14 +185,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] MakeMap<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -308,14 +196,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -326,14 +207,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -344,14 +218,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, T>> MakeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Make{T}(int)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -362,14 +229,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> MakeSubmit<T>(int seed, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0),
-                seed,
-                global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), seed, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -380,14 +240,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string?[] MaybeMap<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -398,14 +251,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -416,14 +262,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -434,14 +273,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T?, string?>> MaybeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Maybe{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -452,14 +284,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string?> MaybeSubmit<T>(T? value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -470,14 +295,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] ShowMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -488,14 +306,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -506,14 +317,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -524,14 +328,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> ShowAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Show{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -542,13 +339,6 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> ShowSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), executor, cancellationToken);
     }
 }

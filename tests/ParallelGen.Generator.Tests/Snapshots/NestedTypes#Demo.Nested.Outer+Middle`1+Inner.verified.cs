@@ -16,14 +16,7 @@ namespace Demo.Nested
                 /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static string[] TagMap(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                        new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
-                        items,
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
-                        options,
-                        cancellationToken);
-                }
+                    => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)), options, cancellationToken);
 
                 /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item in parallel without blocking the caller.</summary>
                 /// <param name="items">The arguments of each call.</param>
@@ -32,14 +25,7 @@ namespace Demo.Nested
                 /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Threading.Tasks.Task<string[]> TagMapAsync(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                        new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
-                        items,
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
-                        options,
-                        cancellationToken);
-                }
+                    => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)), options, cancellationToken);
 
                 /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
                 /// <param name="items">The arguments of each call.</param>
@@ -48,14 +34,7 @@ namespace Demo.Nested
                 /// <returns>The results in input order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Threading.Tasks.Task<string[]> TagMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                        new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
-                        items,
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
-                        options,
-                        cancellationToken);
-                }
+                    => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)), options, cancellationToken);
 
                 /// <summary>Calls <see cref="Tag(TMiddle, int)"/> for each item in parallel; yields each item as it finishes.</summary>
                 /// <param name="items">The arguments of each call.</param>
@@ -64,14 +43,7 @@ namespace Demo.Nested
                 /// <returns>The finished items in completion order.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(TMiddle value, int depth), string>> TagAsCompleted(global::System.Collections.Generic.IEnumerable<(TMiddle value, int depth)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                        new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
-                        items,
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
-                        options,
-                        cancellationToken);
-                }
+                    => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)), options, cancellationToken);
 
                 /// <summary>Schedules one call of <see cref="Tag(TMiddle, int)"/> on an executor and returns its future.</summary>
                 /// <param name="value">Passed to <see cref="Tag(TMiddle, int)"/>.</param>
@@ -81,14 +53,7 @@ namespace Demo.Nested
                 /// <returns>A future of the call's result.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
                 public static global::ParallelGen.Future<string> TagSubmit(TMiddle value, int depth, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                        new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0),
-                        (value, depth),
-                        global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)),
-                        executor,
-                        cancellationToken);
-                }
+                    => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Nested.Outer.Middle`1.Inner.Tag(`0,System.Int32)", 0, 0), (value, depth), global::ParallelGen.Infrastructure.WorkBody<(TMiddle value, int depth), string>.Sync(static (__item, __ct) => global::Demo.Nested.Outer.Middle<TMiddle>.Inner.Tag(__item.value, __item.depth)), executor, cancellationToken);
             }
         }
     }

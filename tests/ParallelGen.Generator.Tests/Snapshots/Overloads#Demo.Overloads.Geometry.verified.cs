@@ -12,14 +12,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static double[] AreaMap(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<double, double>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(double)"/> on an executor and returns its future.</summary>
         /// <param name="radius">Passed to <see cref="Area(double)"/>.</param>
@@ -76,14 +48,7 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<double> AreaSubmit(double radius, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0),
-                radius,
-                global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), radius, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -92,14 +57,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] AreaMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -108,14 +66,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -124,14 +75,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -140,14 +84,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(int)"/> on an executor and returns its future.</summary>
         /// <param name="side">Passed to <see cref="Area(int)"/>.</param>
@@ -156,14 +93,7 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AreaSubmit(int side, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0),
-                side,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), side, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -172,14 +102,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] AreaMap(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -188,14 +111,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -204,14 +120,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -220,14 +129,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(int width, int height), int>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(int, int)"/> on an executor and returns its future.</summary>
         /// <param name="width">Passed to <see cref="Area(int, int)"/>.</param>
@@ -237,13 +139,6 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AreaSubmit(int width, int height, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0),
-                (width, height),
-                global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), (width, height), global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), executor, cancellationToken);
     }
 }

@@ -12,14 +12,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] DoubleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> DoubleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="DoubleAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="DoubleAsync(int)"/>.</param>
@@ -76,14 +48,7 @@ namespace Demo.Returns
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> DoubleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel and returns when every call has finished.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -91,14 +56,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -107,14 +65,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -123,14 +74,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -139,14 +83,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Record(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Record(int)"/>.</param>
@@ -155,14 +92,7 @@ namespace Demo.Returns
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel and returns when every call has finished.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -170,14 +100,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -186,14 +109,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -202,14 +118,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -218,14 +127,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="RecordAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="RecordAsync(int)"/>.</param>
@@ -234,14 +136,7 @@ namespace Demo.Returns
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordAsync(__item).ConfigureAwait(false); return default; }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel and returns when every call has finished.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -249,14 +144,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordValueAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -265,14 +153,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -281,14 +162,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -297,14 +171,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordValueAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="RecordValueAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="RecordValueAsync(int)"/>.</param>
@@ -313,14 +180,7 @@ namespace Demo.Returns
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordValueAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -329,14 +189,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] TripleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -345,14 +198,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -361,14 +207,7 @@ namespace Demo.Returns
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -377,14 +216,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> TripleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="TripleAsync(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="TripleAsync(int)"/>.</param>
@@ -393,13 +225,6 @@ namespace Demo.Returns
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> TripleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), executor, cancellationToken);
     }
 }

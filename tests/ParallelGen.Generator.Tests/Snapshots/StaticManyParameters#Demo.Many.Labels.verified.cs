@@ -12,14 +12,7 @@ namespace Demo.Many
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] DescribeMap(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Many
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Many
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe(string, int, double)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Many
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string name, int count, double weight), string>> DescribeAsCompleted(global::System.Collections.Generic.IEnumerable<(string name, int count, double weight)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Describe(string, int, double)"/> on an executor and returns its future.</summary>
         /// <param name="name">Passed to <see cref="Describe(string, int, double)"/>.</param>
@@ -78,13 +50,6 @@ namespace Demo.Many
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> DescribeSubmit(string name, int count, double weight, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0),
-                (name, count, weight),
-                global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Many.Labels.Describe(System.String,System.Int32,System.Double)", 0, 0), (name, count, weight), global::ParallelGen.Infrastructure.WorkBody<(string name, int count, double weight), string>.Sync(static (__item, __ct) => global::Demo.Many.Labels.Describe(__item.name, __item.count, __item.weight)), executor, cancellationToken);
     }
 }

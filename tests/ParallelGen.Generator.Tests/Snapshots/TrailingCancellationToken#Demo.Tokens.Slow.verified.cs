@@ -12,14 +12,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] CombineMap(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -28,14 +21,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> CombineMapAsync(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,14 +30,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> CombineMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)), options, cancellationToken);
 
         /// <summary>Calls <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -60,14 +39,7 @@ namespace Demo.Tokens
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string left, string right), string>> CombineAsCompleted(global::System.Collections.Generic.IEnumerable<(string left, string right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="left">Passed to <see cref="Combine(string, string, global::System.Threading.CancellationToken)"/>.</param>
@@ -77,14 +49,7 @@ namespace Demo.Tokens
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> CombineSubmit(string left, string right, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0),
-                (left, right),
-                global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.Combine(System.String,System.String,System.Threading.CancellationToken)", 0, 0), (left, right), global::ParallelGen.Infrastructure.WorkBody<(string left, string right), string>.Sync(static (__item, __ct) => global::Demo.Tokens.Slow.Combine(__item.left, __item.right, __ct)), executor, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -93,14 +58,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] SquareAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -109,14 +67,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -125,14 +76,7 @@ namespace Demo.Tokens
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -141,14 +85,7 @@ namespace Demo.Tokens
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> SquareAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
-                items,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
-                options,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/>.</param>
@@ -157,13 +94,6 @@ namespace Demo.Tokens
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> SquareAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0),
-                value,
-                global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), executor, cancellationToken);
     }
 }

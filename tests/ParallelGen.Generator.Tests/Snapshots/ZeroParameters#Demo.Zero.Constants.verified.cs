@@ -11,14 +11,7 @@ namespace Demo.Zero
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AnswerSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0),
-                default(global::System.ValueTuple),
-                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__item, __ct) => global::Demo.Zero.Constants.Answer()),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0), default(global::System.ValueTuple), global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__item, __ct) => global::Demo.Zero.Constants.Answer()), executor, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="ProbeAsync(global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
@@ -26,13 +19,6 @@ namespace Demo.Zero
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<bool> ProbeAsyncSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(
-                new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.ProbeAsync(System.Threading.CancellationToken)", 0, 0),
-                default(global::System.ValueTuple),
-                global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))),
-                executor,
-                cancellationToken);
-        }
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.ProbeAsync(System.Threading.CancellationToken)", 0, 0), default(global::System.ValueTuple), global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))), executor, cancellationToken);
     }
 }
