@@ -6,11 +6,15 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ParallelGen.Generator.Tests.Infrastructure;
+namespace ParallelGen.Tests.Shared;
 
-/// <summary>The .NET SDK's code-quality analyzers (the CA rules behind <c>AnalysisLevel</c>), loaded from the running SDK.</summary>
-internal static class SdkAnalyzers
+/// <summary>
+/// The .NET SDK's code-quality analyzers (the CA rules behind <c>AnalysisLevel</c>, which every SDK-style build runs by
+/// default), loaded from the SDK beside the running runtime. Shared by the generator tests and the compiler benchmarks.
+/// </summary>
+public static class SdkAnalyzers
 {
+    /// <summary>Loads the analyzers of the newest SDK found.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Load()
     {
         var directory = FindAnalyzerDirectory();
@@ -31,7 +35,11 @@ internal static class SdkAnalyzers
                 .OrderBy(static d => d, StringComparer.Ordinal)
                 .ToList()
             : new System.Collections.Generic.List<string>();
-        Assert.True(candidates.Count > 0, "No .NET SDK analyzers found under " + root);
+        if (candidates.Count == 0)
+        {
+            throw new InvalidOperationException("No .NET SDK analyzers found under " + root);
+        }
+
         return candidates[^1];
     }
 
