@@ -9,6 +9,7 @@ using ParallelGen.Benchmarks.Workloads;
 //   ParallelGen.Benchmarks --peak [--repeats N]     peak memory of streaming, each contender in a fresh process
 //   ParallelGen.Benchmarks --info                   calibration and workload facts as JSON
 //   ParallelGen.Benchmarks --probe UniformCpu [--rounds N]   wall and CPU time of each contender, round-robin (diagnosis)
+//   ParallelGen.Benchmarks --probe SkewedTails [--rounds N]  heavier skewed shapes against the lower bound (diagnosis)
 // bench/run runs all of them and the Python peers, and prints one table.
 var mode = Option("--mode") ?? "quick";
 if (mode is not ("quick" or "full"))

@@ -20,6 +20,11 @@ public static class Probe
             return SkewedSleep(rounds);
         }
 
+        if (suiteName == "SkewedTails")
+        {
+            return SkewedTailsProbe.Run(rounds);
+        }
+
         dynamic suite = suiteName switch
         {
             "UniformCpu" => new UniformCpu(),
