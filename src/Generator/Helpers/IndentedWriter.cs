@@ -13,8 +13,8 @@ internal sealed class IndentedWriter
 {
     private const string IndentUnit = "    ";
 
-    /// <summary>Buffers above this many characters are not kept for the next file.</summary>
-    private const int MaxRetainedCapacity = 1024 * 1024;
+    /// <summary>Buffers above this many characters (512 KB) are not kept for the next file: the compiler server is long-lived.</summary>
+    private const int MaxRetainedCapacity = 256 * 1024;
 
     /// <summary>
     /// One buffer per thread, reused file after file: a build writes hundreds of files, and allocating a buffer for
