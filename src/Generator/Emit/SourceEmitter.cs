@@ -18,6 +18,7 @@ internal static class SourceEmitter
     private const string Enumerable = "global::System.Collections.Generic.IEnumerable";
     private const string AsyncEnumerable = "global::System.Collections.Generic.IAsyncEnumerable";
     private const string TaskType = "global::System.Threading.Tasks.Task";
+    private const string NoResult = "global::ParallelGen.Infrastructure.NoResult";
 
     /// <summary>Characters per method, about: the buffer is sized to the file once.</summary>
     private const int CharactersPerMethod = 6 * 1024;
@@ -263,7 +264,8 @@ internal static class SourceEmitter
             Executor = Unique(method, "executor");
             TypeParameterList = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
             Item = ItemType(method);
-            Result = method.ResultType ?? "global::ParallelGen.Infrastructure.NoResult";
+            HasResult = method.HasResult;
+            Result = method.ResultType ?? NoResult;
             See = "<see cref=\"" + method.Cref + "\"/>";
             Method = "new global::ParallelGen.Infrastructure.ParallelMethod(" + Parsing.Literals.String(method.DocumentationId) + ", "
                 + method.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture) + ", "
@@ -332,9 +334,12 @@ internal static class SourceEmitter
         /// <summary>The map wrappers' <c>typeparam</c> and <c>param</c> lines, indented.</summary>
         public string MapDocs { get; }
 
+        /// <summary>Whether the method returns a value to the caller (else <see cref="Result"/> is <c>NoResult</c>).</summary>
+        public bool HasResult { get; }
+
         public string ResultArrayTask => TaskType + "<" + Result + "[]>";
 
-        public string CompletedStream => AsyncEnumerable + "<global::ParallelGen.Completed<" + Item + (Result == "global::ParallelGen.Infrastructure.NoResult" ? ">>" : ", " + Result + ">>");
+        public string CompletedStream => AsyncEnumerable + "<global::ParallelGen.Completed<" + Item + (HasResult ? ", " + Result + ">>" : ">>");
 
         private static string ItemType(MethodModel method)
         {

@@ -528,17 +528,11 @@ internal static class MethodModelFactory
     };
 
     /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="Hierarchies"/>).</summary>
-    private sealed class TypeContext
+    private sealed class TypeContext(HierarchyInfo hierarchy, string containingType)
     {
-        public TypeContext(HierarchyInfo hierarchy, string containingType)
-        {
-            Hierarchy = hierarchy;
-            ContainingType = containingType;
-        }
+        public HierarchyInfo Hierarchy { get; } = hierarchy;
 
-        public HierarchyInfo Hierarchy { get; }
-
-        public string ContainingType { get; }
+        public string ContainingType { get; } = containingType;
     }
 
     private static string? ObsoleteAttribute(IMethodSymbol method)

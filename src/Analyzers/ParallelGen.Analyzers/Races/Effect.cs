@@ -7,34 +7,24 @@ namespace ParallelGen.Analyzers.Races;
 /// A write to state that may be shared, found in a scope: what rule it is, where the state comes from, the words for
 /// the messages, and (for writes reached through calls) the chain of methods that leads to it.
 /// </summary>
-internal sealed class Effect
+internal sealed class Effect(string ruleId, Origin origin, IOperation operation, string what, ImmutableArray<object> messageArguments, ImmutableArray<string> path)
 {
-    public Effect(string ruleId, Origin origin, IOperation operation, string what, ImmutableArray<object> messageArguments, ImmutableArray<string> path)
-    {
-        RuleId = ruleId;
-        Origin = origin;
-        Operation = operation;
-        What = what;
-        MessageArguments = messageArguments;
-        Path = path;
-    }
-
     /// <summary>The rule a worker doing this directly breaks (PG0106 when reached through a call).</summary>
-    public string RuleId { get; }
+    public string RuleId { get; } = ruleId;
 
-    public Origin Origin { get; }
+    public Origin Origin { get; } = origin;
 
     /// <summary>The operation to report at, in the scope that found the effect.</summary>
-    public IOperation Operation { get; }
+    public IOperation Operation { get; } = operation;
 
     /// <summary>The effect as a clause for PG0106: "writes static field 'C.x'".</summary>
-    public string What { get; }
+    public string What { get; } = what;
 
     /// <summary>The message arguments after the worker's name, for a direct report.</summary>
-    public ImmutableArray<object> MessageArguments { get; }
+    public ImmutableArray<object> MessageArguments { get; } = messageArguments;
 
     /// <summary>The methods called on the way to the write, outermost first; empty for a direct write.</summary>
-    public ImmutableArray<string> Path { get; }
+    public ImmutableArray<string> Path { get; } = path;
 
     public Effect Through(string callee, Origin origin, IOperation call) =>
         new(DiagnosticIds.SharedWriteThroughCall, origin, call, What, MessageArguments, Path.Insert(0, callee));

@@ -248,41 +248,27 @@ public sealed class UseLocalAccumulatorCodeFix : CodeFixProvider
 }
 
 /// <summary>What <see cref="UseLocalAccumulatorCodeFix"/> rewrites.</summary>
-internal sealed class Plan
+internal sealed class Plan(string variable, string zero, string local, string lockName, bool interlocked, bool endReachable, LambdaExpressionSyntax lambda, InvocationExpressionSyntax invocation, StatementSyntax? statement, List<ExpressionSyntax> writes)
 {
-    public Plan(string variable, string zero, string local, string lockName, bool interlocked, bool endReachable, LambdaExpressionSyntax lambda, InvocationExpressionSyntax invocation, StatementSyntax? statement, List<ExpressionSyntax> writes)
-    {
-        Variable = variable;
-        Zero = zero;
-        Local = local;
-        LockName = lockName;
-        Interlocked = interlocked;
-        EndReachable = endReachable;
-        Lambda = lambda;
-        Invocation = invocation;
-        Statement = statement;
-        Writes = writes;
-    }
+    public string Variable { get; } = variable;
 
-    public string Variable { get; }
+    public string Zero { get; } = zero;
 
-    public string Zero { get; }
+    public string Local { get; } = local;
 
-    public string Local { get; }
+    public string LockName { get; } = lockName;
 
-    public string LockName { get; }
+    public bool Interlocked { get; } = interlocked;
 
-    public bool Interlocked { get; }
+    public bool EndReachable { get; } = endReachable;
 
-    public bool EndReachable { get; }
+    public LambdaExpressionSyntax Lambda { get; } = lambda;
 
-    public LambdaExpressionSyntax Lambda { get; }
+    public InvocationExpressionSyntax Invocation { get; } = invocation;
 
-    public InvocationExpressionSyntax Invocation { get; }
+    public StatementSyntax? Statement { get; } = statement;
 
-    public StatementSyntax? Statement { get; }
-
-    public List<ExpressionSyntax> Writes { get; }
+    public List<ExpressionSyntax> Writes { get; } = writes;
 
     /// <summary>The local's type for an explicitly typed lambda: the type of the zero literal.</summary>
     public string TypeOfLocal => Zero switch
