@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ParallelGen.Generator.Tests.Infrastructure;
@@ -15,9 +14,9 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "ACCEPT_SNAPSHOTS";
 
-    public static void Verify(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Verify(string name, string actual)
     {
-        var directory = Path.Combine(FindProjectDirectory(callerPath), "Snapshots");
+        var directory = Path.Combine(FindProjectDirectory(), "Snapshots");
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -51,17 +50,21 @@ internal static class Snapshot
             : $"Snapshot {verified} differs; wrote {received}. Set {AcceptVariable}=1 to accept.{Environment.NewLine}{Diff(expected, actual)}");
     }
 
-    private static string FindProjectDirectory(string callerPath)
+    /// <summary>
+    /// Walks up from the test binary (bin/Debug/net10.0) to the project folder. Not <c>[CallerFilePath]</c>: CI builds
+    /// set <c>ContinuousIntegrationBuild</c>, which maps source paths to <c>/_/</c>, so the caller's path is not on disk.
+    /// </summary>
+    private static string FindProjectDirectory()
     {
-        for (var directory = Path.GetDirectoryName(callerPath); directory is not null; directory = Path.GetDirectoryName(directory))
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory, "ParallelGen.Generator.Tests.csproj")))
+            if (File.Exists(Path.Combine(directory.FullName, "ParallelGen.Generator.Tests.csproj")))
             {
-                return directory;
+                return directory.FullName;
             }
         }
 
-        throw new InvalidOperationException("Cannot find the test project from " + callerPath);
+        throw new InvalidOperationException("Cannot find ParallelGen.Generator.Tests.csproj above " + AppContext.BaseDirectory);
     }
 
     private static string Diff(string expected, string actual)
