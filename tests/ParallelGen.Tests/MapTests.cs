@@ -111,6 +111,35 @@ public class MapTests
         }), new MapOptions { MaxDegreeOfParallelism = 4 }, default));
         Assert.Equal(input, results);
     }
+
+    [Fact]
+    public async Task A_second_worker_starts_at_the_end_of_an_array_where_an_ascending_input_keeps_its_heaviest_items()
+    {
+        // Item 0 (the caller's first) holds its worker until item 39 has started. Claimed front to back, 39 would
+        // start only after 1..38; the second loop claims from the back, so it is the first item that loop starts.
+        await using var pool = new ThreadPoolExecutor(2);
+        var started = 0;
+        var startedBeforeLast = -1;
+        using var lastStarted = new ManualResetEventSlim();
+        var input = Enumerable.Range(0, 40).ToArray();
+        var results = Bounded(() => GeneratedSupport.Map(Method(), input, Sync<int, int>(x =>
+        {
+            var before = Interlocked.Increment(ref started) - 1;
+            if (x == 39)
+            {
+                startedBeforeLast = before;
+                lastStarted.Set();
+            }
+            else if (x == 0)
+            {
+                lastStarted.Wait(Patience);
+            }
+
+            return x;
+        }), new MapOptions { Executor = pool, MaxDegreeOfParallelism = 2 }, default));
+        Assert.Equal(input, results);
+        Assert.Equal(1, startedBeforeLast);
+    }
 }
 
 /// <summary>Tests that replace <see cref="Executors.Default"/> run alone: every other test may be using it.</summary>

@@ -145,25 +145,17 @@ internal sealed partial class MapRun<TIn, TOut>
     private ClaimResult ClaimIndexed(Loop loop, int wanted)
     {
         var count = _source.Count;
-        if (!Streaming)
+        if (_range is { } range)
         {
-            var next = Volatile.Read(ref _next);
-            if (next >= count)
-            {
-                return ClaimResult.Exhausted;
-            }
-
             // Guided self-scheduling: never take more than a share of what is left among the workers, so the tail
-            // (where a skewed input keeps its heaviest items) spreads over all of them, down to one item at a time.
-            long take = Math.Min(wanted, Math.Max(1, (count - next) / (2 * Degree)));
-            var end = Interlocked.Add(ref _next, take);
-            var start = end - take;
-            if (start >= count)
+            // spreads over all of them, down to one item at a time. Half the loops claim from the back (see
+            // TwoEndedRange), so an input whose costs grow along it starts its heaviest items first.
+            if (!range.TryClaim(loop.FromBack, wanted, 2 * Degree, out var start, out var taken))
             {
                 return ClaimResult.Exhausted;
             }
 
-            loop.SetChunk(start, (int)Math.Min(take, count - start), null, 0);
+            loop.SetChunk(start, taken, null, 0);
             return ClaimResult.Claimed;
         }
 

@@ -28,6 +28,9 @@ internal sealed partial class MapRun<TIn, TOut>
         /// <summary>Whether the loop is inside a chunk with more than one item (something to hand back).</summary>
         public bool InChunk => _inChunk;
 
+        /// <summary>Whether the loop claims indexed items from the back of the range (see <see cref="TwoEndedRange"/>).</summary>
+        public bool FromBack { get; init; }
+
         /// <summary>The adaptive chunk size.</summary>
         public int Chunk { get; set; } = 1;
 

@@ -27,7 +27,7 @@ internal enum ResultMode
 
 /// <summary>
 /// One map in flight. A few worker loops (the degree) run on the executor; each repeatedly claims a chunk of items
-/// (self-scheduling: from a shared index counter for indexable sources, under a lock for lazy ones), runs it as a
+/// (self-scheduling: from both ends of the index range for indexable sources, see <see cref="TwoEndedRange"/>; under a lock for lazy ones), runs it as a
 /// plain loop, and adapts its chunk size to the measured cost per item so that a chunk lasts about
 /// <see cref="TargetChunkTicks"/>: tiny items are batched, expensive ones go one at a time. A worker that runs out of
 /// work asks busy workers to hand back the unstarted rest of their chunks, so a chunk that turns out to hold heavy
@@ -62,6 +62,7 @@ internal sealed partial class MapRun<TIn, TOut>
 
     // Claiming.
     private long _next;
+    private readonly TwoEndedRange? _range;
     private readonly object _claimLock = new();
     private IEnumerator<TIn>? _enumerator;
     private IAsyncEnumerator<TIn>? _asyncEnumerator;
@@ -136,6 +137,11 @@ internal sealed partial class MapRun<TIn, TOut>
         {
             degree = (int)Math.Max(1, Math.Min(degree, source.Count));
             _total = source.Count;
+            if (mode != ResultMode.Stream)
+            {
+                // Streaming maps claim in input order, within their window; the others from both ends.
+                _range = new TwoEndedRange(checked((int)source.Count));
+            }
         }
 
         Degree = degree;
@@ -143,7 +149,8 @@ internal sealed partial class MapRun<TIn, TOut>
         _loops = new Loop[degree];
         for (var i = 0; i < degree; i++)
         {
-            _loops[i] = new Loop(this);
+            // The caller's loop (the last) claims from the front; the loops alternate ends from there.
+            _loops[i] = new Loop(this) { FromBack = (degree - 1 - i) % 2 == 1 };
         }
     }
 
@@ -368,7 +375,7 @@ internal sealed partial class MapRun<TIn, TOut>
     }
 
     private bool WorkLeft() =>
-        _returnedCount > 0 || (_source.IsIndexed ? Volatile.Read(ref _next) < _source.Count : !_exhausted);
+        _returnedCount > 0 || (_range is { } range ? range.Remaining > 0 : _source.IsIndexed ? Volatile.Read(ref _next) < _source.Count : !_exhausted);
 
     private TOut[] Results()
     {
