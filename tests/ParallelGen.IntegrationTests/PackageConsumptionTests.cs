@@ -5,6 +5,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
+using ParallelGen.Tests.Shared;
 
 namespace ParallelGen.IntegrationTests;
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using ParallelGen.Tests.Shared;
 
 namespace ParallelGen.IntegrationTests;
 

@@ -144,7 +144,6 @@ internal sealed partial class MapRun<TIn, TOut>
 
     private ClaimResult ClaimIndexed(Loop loop, int wanted)
     {
-        var count = _source.Count;
         if (_range is { } range)
         {
             // Guided self-scheduling: never take more than a share of what is left among the workers, so the tail
@@ -159,6 +158,8 @@ internal sealed partial class MapRun<TIn, TOut>
             return ClaimResult.Claimed;
         }
 
+        // Streaming: in input order, within the window.
+        var count = _source.Count;
         while (true)
         {
             var next = Volatile.Read(ref _next);

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using ParallelGen.Analyzers.Tests.Infrastructure;
+using ParallelGen.Tests.Shared;
 
 namespace ParallelGen.Analyzers.Tests.Rules;
 
@@ -45,7 +46,7 @@ public class RuleCatalogTests
     [MemberData(nameof(Ids))]
     public void Each_rule_has_a_page_with_bad_and_good_examples_and_suppression(string id)
     {
-        var page = Path.Combine(RepoRoot(), "docs", "rules", id + ".md");
+        var page = Path.Combine(Repository.Root, "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{page} is missing.");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: ", text, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public class RuleCatalogTests
     [MemberData(nameof(Ids))]
     public void Each_rule_is_in_the_unshipped_release(string id)
     {
-        var rows = File.ReadAllLines(Path.Combine(RepoRoot(), "src", "Analyzers", "ParallelGen.Analyzers", "AnalyzerReleases.Unshipped.md"))
+        var rows = File.ReadAllLines(Path.Combine(Repository.Root, "src", "Analyzers", "ParallelGen.Analyzers", "AnalyzerReleases.Unshipped.md"))
             .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
             .Where(c => c.Length >= 3 && c[0] == id)
             .ToList();
@@ -121,18 +122,5 @@ public class RuleCatalogTests
             AllAnalyzers.Create());
 
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "PG0101");
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ParallelGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ParallelGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

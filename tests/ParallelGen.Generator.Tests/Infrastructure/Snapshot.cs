@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using ParallelGen.Tests.Shared;
 
 namespace ParallelGen.Generator.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ internal static class Snapshot
 
     public static void Verify(string name, string actual)
     {
-        var directory = Path.Combine(FindProjectDirectory(), "Snapshots");
+        var directory = Path.Combine(Repository.Root, "tests", "ParallelGen.Generator.Tests", "Snapshots");
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -48,23 +49,6 @@ internal static class Snapshot
         Assert.Fail(expected is null
             ? $"No snapshot {verified}; wrote {received}. Set {AcceptVariable}=1 to accept."
             : $"Snapshot {verified} differs; wrote {received}. Set {AcceptVariable}=1 to accept.{Environment.NewLine}{Diff(expected, actual)}");
-    }
-
-    /// <summary>
-    /// Walks up from the test binary (bin/Debug/net10.0) to the project folder. Not <c>[CallerFilePath]</c>: CI builds
-    /// set <c>ContinuousIntegrationBuild</c>, which maps source paths to <c>/_/</c>, so the caller's path is not on disk.
-    /// </summary>
-    private static string FindProjectDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ParallelGen.Generator.Tests.csproj")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find ParallelGen.Generator.Tests.csproj above " + AppContext.BaseDirectory);
     }
 
     private static string Diff(string expected, string actual)

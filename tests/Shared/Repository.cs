@@ -1,9 +1,12 @@
 using System;
 using System.IO;
 
-namespace ParallelGen.IntegrationTests;
+namespace ParallelGen.Tests.Shared;
 
-/// <summary>Paths of the repository under test, found from the test assembly's location.</summary>
+/// <summary>
+/// Paths of the repository under test, found by walking up from the test binary (not from <c>[CallerFilePath]</c>: CI
+/// builds set <c>ContinuousIntegrationBuild</c>, which maps source paths to <c>/_/</c>). Shared by every test project.
+/// </summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
