@@ -6,7 +6,7 @@ namespace ParallelGen.Benchmarks.Harness;
 /// <summary>
 /// A diagnostic mode (<c>--probe SkewedTails</c>): how far <c>Parallel.ForEach</c>'s default partitioning falls behind
 /// the lower bound max(sequential time / cores, longest item) on heavier tails and other lengths than the published
-/// skewed workload, beside ParallelGen's <c>Map</c>, on an array and on a lazy source. Items are CPU-calibrated spins
+/// skewed workload, beside ParallelGen's <c>Map</c> (on an array and on a lazy source) and the <see cref="Clairvoyant"/> yardstick. Items are CPU-calibrated spins
 /// (<see cref="Cpu"/>), each shape scaled to about 600 ms of work; the sequential time is measured in the same rounds.
 /// </summary>
 public static class SkewedTailsProbe
@@ -23,6 +23,10 @@ public static class SkewedTailsProbe
             ("Pareto 1.1, 1,024 quantiles", Quantiles(1024, 1.1)),
             ("Pareto 1.5, 10,000 quantiles", Quantiles(10_000, 1.5)),
             ("Pareto 1.2, 10,000 quantiles", Quantiles(10_000, 1.2)),
+            ("Pareto 1.0, 1,024 quantiles", Quantiles(1024, 1.0)),
+            ("Pareto 1.0, 256 quantiles", Quantiles(256, 1.0)),
+            ("Pareto 1.0, 64 quantiles", Quantiles(64, 1.0)),
+            ("Pareto 1.1, 256 quantiles", Quantiles(256, 1.1)),
             ("Pareto 1.5, 1,024 sorted samples, seed 1", Samples(1024, 1.5, 1)),
             ("Pareto 1.5, 1,024 sorted samples, seed 2", Samples(1024, 1.5, 2)),
         };
@@ -58,9 +62,12 @@ public static class SkewedTailsProbe
             var pfeLazy = Median(() => Parallel.ForEach(Lazy(items.Length), i => Cpu.Spin(iterations[i], i)));
             var map = Median(() => pool.Map(items, i => Cpu.Spin(iterations[i], i)));
             var mapLazy = Median(() => pool.Map(Lazy(items.Length), i => Cpu.Spin(iterations[i], i)));
+            var heaviestFirst = Clairvoyant.HeaviestFirst(shape);
+            var clairvoyant = Median(() => Clairvoyant.Map(items, heaviestFirst, i => Cpu.Spin(iterations[i], i)));
             Console.WriteLine(
                 $"{name,-42} longest {100 * shape.Max() / shape.Sum(),4:F1}% of the work | x bound: Parallel.ForEach {pfe / bound:F3}, lazy {pfeLazy / bound:F3}; "
-                + $"Map {map / bound:F3}, lazy {mapLazy / bound:F3} | Parallel.ForEach / Map {pfe / map:F2}, lazy {pfeLazy / mapLazy:F2}");
+                + $"Map {map / bound:F3}, lazy {mapLazy / bound:F3}; clairvoyant {clairvoyant / bound:F3} | "
+                + $"Parallel.ForEach / Map {pfe / map:F2}, lazy {pfeLazy / mapLazy:F2}; / clairvoyant {pfe / clairvoyant:F2}");
         }
 
         pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
