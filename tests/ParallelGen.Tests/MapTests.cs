@@ -140,6 +140,65 @@ public class MapTests
         Assert.Equal(input, results);
         Assert.Equal(1, startedBeforeLast);
     }
+
+    [Fact]
+    public async Task Once_a_lazy_source_ends_a_worker_starts_its_last_item_next_instead_of_after_the_others()
+    {
+        // The same input as a lazy sequence: its end is unknown until it has been read. The map reads a quarter of
+        // what it has read ahead of its workers; when the read reaches the end, items 31..39 are still unclaimed,
+        // and the second loop takes them from the back. Front to back, 39 would start only after 0..38.
+        await using var pool = new ThreadPoolExecutor(2);
+        var started = 0;
+        var startedBeforeLast = -1;
+        using var lastStarted = new ManualResetEventSlim();
+        var results = Bounded(() => GeneratedSupport.Map(Method(), Lazy(40), Sync<int, int>(x =>
+        {
+            var before = Interlocked.Increment(ref started) - 1;
+            if (x == 39)
+            {
+                startedBeforeLast = before;
+                lastStarted.Set();
+            }
+            else if (x == 0)
+            {
+                lastStarted.Wait(Patience);
+            }
+            else
+            {
+                Thread.Sleep(1); // long enough that the chunks stay at one item
+            }
+
+            return x;
+        }), new MapOptions { Executor = pool, MaxDegreeOfParallelism = 2 }, default));
+        Assert.Equal(Enumerable.Range(0, 40), results);
+        Assert.Equal(31, startedBeforeLast);
+    }
+
+    [Fact]
+    public async Task A_map_without_results_does_not_read_ahead_so_queued_items_start_before_more_arrive()
+    {
+        // A queue that blocks after ten items: a map that read ahead of its workers would wait there for items it
+        // does not need yet while some of the ten sit unstarted. Items take a millisecond, so chunks stay at one item.
+        await using var pool = new ThreadPoolExecutor(2);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<int>();
+        using var allStarted = new CountdownEvent(10);
+        for (var i = 0; i < 10; i++)
+        {
+            queue.Add(i);
+        }
+
+        var map = Task.Run(() => GeneratedSupport.MapVoid(Method(), queue.GetConsumingEnumerable(), Sync<int, NoResult>(_ =>
+        {
+            allStarted.Signal();
+            Thread.Sleep(1);
+            return default;
+        }), new MapOptions { Executor = pool, MaxDegreeOfParallelism = 2 }, default));
+        var started = allStarted.Wait(Patience);
+        var unstarted = allStarted.CurrentCount;
+        queue.CompleteAdding();
+        await map.Bounded();
+        Assert.True(started, $"{unstarted} of the 10 queued items had not started");
+    }
 }
 
 /// <summary>Tests that replace <see cref="Executors.Default"/> run alone: every other test may be using it.</summary>

@@ -6,6 +6,9 @@ namespace ParallelGen.Mapping;
 
 internal sealed partial class MapRun<TIn, TOut>
 {
+    /// <summary>Lazy sources: claims of chunks this big (items of about a microsecond or less) bypass the read-ahead.</summary>
+    private const int ReadStraightFromChunk = 64;
+
     private enum ClaimResult
     {
         Claimed,
@@ -186,6 +189,11 @@ internal sealed partial class MapRun<TIn, TOut>
     private ClaimResult ClaimEnumerated(Loop loop, int wanted)
     {
         // Called under _claimLock.
+        if (_mode == ResultMode.Array)
+        {
+            return ClaimReadAhead(loop, wanted);
+        }
+
         if (_exhausted)
         {
             return ClaimResult.Exhausted;
@@ -214,6 +222,93 @@ internal sealed partial class MapRun<TIn, TOut>
         }
 
         return Claimed(loop, buffer, got, got < take);
+    }
+
+    /// <summary>
+    /// Maps of a lazy source into an array: claims through the <see cref="ReadAhead{T}"/>, in input order until the
+    /// source ends, then from both ends of what is left, a share at a time (as <see cref="TwoEndedRange"/> does).
+    /// Only these read ahead: their caller sees nothing before the last item is done, as with Python's
+    /// <c>Pool.map</c>, which reads its whole input first. Maps without results and streams read only the chunk a
+    /// worker is about to run, so the items of a source that blocks between items (a queue) do not wait for more.
+    /// </summary>
+    private ClaimResult ClaimReadAhead(Loop loop, int wanted)
+    {
+        // Called under _claimLock.
+        var ahead = _readAhead ??= new ReadAhead<TIn>();
+        if (!_exhausted)
+        {
+            try
+            {
+                if (wanted >= ReadStraightFromChunk)
+                {
+                    // Items of a microsecond or less: no one of them can hold up the end of the map, so reading
+                    // ahead gains nothing. What is buffered goes first; then they go straight into the loop's buffer.
+                    if (ahead.Count > 0)
+                    {
+                        return TakeAhead(loop, ahead, wanted);
+                    }
+
+                    var direct = loop.Buffer(wanted);
+                    var enumerator = _enumerator!;
+                    var got = 0;
+                    while (got < wanted && enumerator.MoveNext())
+                    {
+                        direct[got++] = enumerator.Current;
+                    }
+
+                    var position = ahead.PassedStraight(got, ended: got < wanted);
+                    AfterRead(ahead);
+                    if (got == 0)
+                    {
+                        return ClaimResult.Exhausted;
+                    }
+
+                    loop.SetChunk(position, got, direct, 0);
+                    return ClaimResult.Claimed;
+                }
+
+                ahead.Fill(_enumerator!, ahead.Target(wanted));
+                AfterRead(ahead);
+            }
+            catch (Exception ex)
+            {
+                _aheadCount = 0;
+                _exhausted = true;
+                RecordSourceFailure(ex);
+                return ClaimResult.Exhausted;
+            }
+        }
+
+        return ahead.Count == 0 ? ClaimResult.Exhausted : TakeAhead(loop, ahead, wanted);
+    }
+
+    /// <summary>Claims from the read-ahead: from the front until the source ends, then a share at a time from the loop's end.</summary>
+    private ClaimResult TakeAhead(Loop loop, ReadAhead<TIn> ahead, int wanted)
+    {
+        var left = ahead.Count;
+        var take = _exhausted ? Math.Min(wanted, Math.Max(1, left / (2 * Degree))) : Math.Min(wanted, left);
+        var buffer = loop.Buffer(take);
+        var start = ahead.Take(_exhausted && loop.FromBack, take, buffer);
+        _aheadCount = ahead.Count;
+        loop.SetChunk(start, take, buffer, 0);
+        return ClaimResult.Claimed;
+    }
+
+    private void AfterRead(ReadAhead<TIn> ahead)
+    {
+        // The count before the flag: a reader that sees the source ended also sees what is left of it.
+        _next = ahead.Read;
+        _aheadCount = ahead.Count;
+        if (ahead.Ended)
+        {
+            Interlocked.Exchange(ref _total, ahead.Read);
+            _exhausted = true;
+        }
+
+        if (_mode == ResultMode.Array && _results is null)
+        {
+            EnsureSegments(ahead.Read);
+        }
     }
 
     private async ValueTask<ClaimResult> ClaimStreamedAsync(Loop loop, int wanted, bool blocking)
