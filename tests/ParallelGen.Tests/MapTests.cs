@@ -115,13 +115,32 @@ public class MapTests
     [Fact]
     public async Task A_second_worker_starts_at_the_end_of_an_array_where_an_ascending_input_keeps_its_heaviest_items()
     {
-        // Item 0 (the caller's first) holds its worker until item 39 has started. Claimed front to back, 39 would
-        // start only after 1..38; the second loop claims from the back, so it is the first item that loop starts.
+        // Claimed front to back, 39 would start only after 0..38; the second loop claims from the back, so it is the
+        // first item that loop starts.
+        Assert.Equal(1, await ItemsStartedBeforeTheLast(Enumerable.Range(0, 40).ToArray(), sleepMilliseconds: 0));
+    }
+
+    [Fact]
+    public async Task Once_a_lazy_source_ends_a_worker_starts_its_last_item_next_instead_of_after_the_others()
+    {
+        // The same input as a lazy sequence: its end is unknown until it has been read. The map reads a quarter of
+        // what it has read ahead of its workers; when the read reaches the end, items 31..39 are still unclaimed,
+        // and the second loop takes them from the back. Front to back, 39 would start only after 0..38. The items
+        // sleep a millisecond, long enough that the chunks stay at one item.
+        Assert.Equal(31, await ItemsStartedBeforeTheLast(Lazy(40), sleepMilliseconds: 1));
+    }
+
+    /// <summary>
+    /// Maps the items 0..39 of <paramref name="input"/> on two workers, item 0 (the caller's first) holding its worker
+    /// until item 39 has started and the others sleeping <paramref name="sleepMilliseconds"/>; returns how many items
+    /// started before item 39.
+    /// </summary>
+    private static async Task<int> ItemsStartedBeforeTheLast(IEnumerable<int> input, int sleepMilliseconds)
+    {
         await using var pool = new ThreadPoolExecutor(2);
         var started = 0;
         var startedBeforeLast = -1;
         using var lastStarted = new ManualResetEventSlim();
-        var input = Enumerable.Range(0, 40).ToArray();
         var results = Bounded(() => GeneratedSupport.Map(Method(), input, Sync<int, int>(x =>
         {
             var before = Interlocked.Increment(ref started) - 1;
@@ -134,44 +153,15 @@ public class MapTests
             {
                 lastStarted.Wait(Patience);
             }
-
-            return x;
-        }), new MapOptions { Executor = pool, MaxDegreeOfParallelism = 2 }, default));
-        Assert.Equal(input, results);
-        Assert.Equal(1, startedBeforeLast);
-    }
-
-    [Fact]
-    public async Task Once_a_lazy_source_ends_a_worker_starts_its_last_item_next_instead_of_after_the_others()
-    {
-        // The same input as a lazy sequence: its end is unknown until it has been read. The map reads a quarter of
-        // what it has read ahead of its workers; when the read reaches the end, items 31..39 are still unclaimed,
-        // and the second loop takes them from the back. Front to back, 39 would start only after 0..38.
-        await using var pool = new ThreadPoolExecutor(2);
-        var started = 0;
-        var startedBeforeLast = -1;
-        using var lastStarted = new ManualResetEventSlim();
-        var results = Bounded(() => GeneratedSupport.Map(Method(), Lazy(40), Sync<int, int>(x =>
-        {
-            var before = Interlocked.Increment(ref started) - 1;
-            if (x == 39)
+            else if (sleepMilliseconds > 0)
             {
-                startedBeforeLast = before;
-                lastStarted.Set();
-            }
-            else if (x == 0)
-            {
-                lastStarted.Wait(Patience);
-            }
-            else
-            {
-                Thread.Sleep(1); // long enough that the chunks stay at one item
+                Thread.Sleep(sleepMilliseconds);
             }
 
             return x;
         }), new MapOptions { Executor = pool, MaxDegreeOfParallelism = 2 }, default));
         Assert.Equal(Enumerable.Range(0, 40), results);
-        Assert.Equal(31, startedBeforeLast);
+        return startedBeforeLast;
     }
 
     [Fact]
