@@ -9,6 +9,9 @@ internal sealed partial class MapRun<TIn, TOut>
     /// <summary>Lazy sources: claims of chunks this big (items of about a microsecond or less) bypass the read-ahead.</summary>
     private const int ReadStraightFromChunk = 64;
 
+    /// <summary>At the end of a map, a claim takes at most this fraction (1 / share) of what is left.</summary>
+    private int GuidedShare => 2 * Degree;
+
     private enum ClaimResult
     {
         Claimed,
@@ -152,7 +155,7 @@ internal sealed partial class MapRun<TIn, TOut>
             // Guided self-scheduling: never take more than a share of what is left among the workers, so the tail
             // spreads over all of them, down to one item at a time. Half the loops claim from the back (see
             // TwoEndedRange), so an input whose costs grow along it starts its heaviest items first.
-            if (!range.TryClaim(loop.FromBack, wanted, 2 * Degree, out var start, out var taken))
+            if (!range.TryClaim(loop.FromBack, wanted, GuidedShare, out var start, out var taken))
             {
                 return ClaimResult.Exhausted;
             }
@@ -286,7 +289,7 @@ internal sealed partial class MapRun<TIn, TOut>
     private ClaimResult TakeAhead(Loop loop, ReadAhead<TIn> ahead, int wanted)
     {
         var left = ahead.Count;
-        var take = _exhausted ? Math.Min(wanted, Math.Max(1, left / (2 * Degree))) : Math.Min(wanted, left);
+        var take = _exhausted ? TwoEndedRange.GuidedTake(left, wanted, GuidedShare) : Math.Min(wanted, left);
         var buffer = loop.Buffer(take);
         var start = ahead.Take(_exhausted && loop.FromBack, take, buffer);
         _aheadCount = ahead.Count;

@@ -46,7 +46,7 @@ internal sealed class TwoEndedRange(int count)
                 return false;
             }
 
-            taken = Math.Min(left, Math.Min(wanted, Math.Max(1, left / share)));
+            taken = GuidedTake(left, wanted, share);
             start = fromBack ? back - taken : front;
             var next = fromBack ? Pack(front, back - taken) : Pack(front + taken, back);
             if (Interlocked.CompareExchange(ref _state, next, state) == state)
@@ -55,6 +55,12 @@ internal sealed class TwoEndedRange(int count)
             }
         }
     }
+
+    /// <summary>
+    /// Guided self-scheduling: up to <paramref name="wanted"/> of the <paramref name="left"/> items, but at most one
+    /// <paramref name="share"/>-th of them (and at least one), so the tail spreads over every worker.
+    /// </summary>
+    public static int GuidedTake(int left, int wanted, int share) => Math.Min(left, Math.Min(wanted, Math.Max(1, left / share)));
 
     private static long Pack(int front, int back) => ((long)front << 32) | (uint)back;
 
