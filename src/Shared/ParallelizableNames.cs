@@ -33,9 +33,34 @@ internal static class ParallelizableNames
     /// <summary>Every wrapper suffix. None is a suffix of another, so a wrapper name splits one way only.</summary>
     public static readonly string[] WrapperSuffixes = { Map, MapAsync, AsCompleted, Submit };
 
-    /// <summary>The wrappers' prefix: the attribute's <c>Name</c> when given, else the method's name.</summary>
-    public static string Prefix(string methodName, string? nameArgument) =>
-        string.IsNullOrEmpty(nameArgument) ? methodName : nameArgument!;
+    /// <summary>The suffix .NET gives awaitable methods; the wrappers' prefix leaves it out.</summary>
+    public const string AsyncSuffix = "Async";
+
+    /// <summary>
+    /// The wrappers' prefix: the attribute's <c>Name</c> when given; else the method's name, less a trailing
+    /// <c>Async</c> when the method returns a task (<paramref name="awaitable"/>), so that <c>FetchAsync</c> gets
+    /// <c>FetchMap</c> and <c>FetchMapAsync</c> rather than <c>FetchAsyncMapAsync</c>. The suffix stays when dropping
+    /// it leaves nothing or names another member of the type (<paramref name="typeHasMember"/>), such as a
+    /// synchronous <c>Fetch</c> beside <c>FetchAsync</c>, whose wrappers would then share names.
+    /// </summary>
+    public static string Prefix(string methodName, string? nameArgument, bool awaitable, System.Func<string, bool> typeHasMember)
+    {
+        if (!string.IsNullOrEmpty(nameArgument))
+        {
+            return nameArgument!;
+        }
+
+        if (awaitable && methodName.Length > AsyncSuffix.Length && methodName.EndsWith(AsyncSuffix, System.StringComparison.Ordinal))
+        {
+            var shorter = methodName.Substring(0, methodName.Length - AsyncSuffix.Length);
+            if (!typeHasMember(shorter))
+            {
+                return shorter;
+            }
+        }
+
+        return methodName;
+    }
 
     /// <summary>Splits <paramref name="name"/> into a non-empty prefix and a wrapper suffix, if it ends with one.</summary>
     public static bool TrySplitWrapperName(string name, out string prefix, out string suffix)

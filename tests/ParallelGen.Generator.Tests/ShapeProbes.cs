@@ -107,7 +107,7 @@ internal static class ShapeProbes
                 {
                     using var source = new CancellationTokenSource();
                     var answer = await Constants.AnswerSubmit();
-                    var cancellable = await Constants.ProbeAsyncSubmit(cancellationToken: source.Token);
+                    var cancellable = await Constants.ProbeSubmit(cancellationToken: source.Token);
                     return answer + "|" + cancellable;
                 }
             }
@@ -138,13 +138,13 @@ internal static class ShapeProbes
             {
                 public static async Task<string> RunAsync()
                 {
-                    var map = await Slow.SquareAsyncMapAsync(new[] { 1, 2, 3 });
+                    var map = await Slow.SquareMapAsync(new[] { 1, 2, 3 });
                     var combined = Slow.CombineMap(new[] { (left: "a", right: "b") });
                     var submitted = await Slow.CombineSubmit("c", "d");
                     string cancelled;
                     try
                     {
-                        await Slow.SquareAsyncMapAsync(new[] { 1 }, cancellationToken: new CancellationToken(canceled: true));
+                        await Slow.SquareMapAsync(new[] { 1 }, cancellationToken: new CancellationToken(canceled: true));
                         cancelled = "ran";
                     }
                     catch (OperationCanceledException)
@@ -166,7 +166,7 @@ internal static class ShapeProbes
                 {
                     Work.RecordMap(new[] { 1, 2 });
                     await Work.RecordAsyncMapAsync(new[] { 3 });
-                    await Work.RecordValueAsyncMapAsync(new[] { 4 });
+                    await Work.RecordValueMapAsync(new[] { 4 });
                     var succeeded = 0;
                     await foreach (var item in Work.RecordAsyncAsCompleted(new[] { 5, 6 }))
                     {
@@ -174,11 +174,11 @@ internal static class ShapeProbes
                     }
 
                     await Work.RecordSubmit(7);
-                    await Work.RecordValueAsyncSubmit(8);
-                    var doubled = await Work.DoubleAsyncMapAsync(new[] { 1, 2 });
-                    var tripled = Work.TripleAsyncMap(new[] { 1, 2 });
-                    var doubleOne = await Work.DoubleAsyncSubmit(10);
-                    var tripleOne = await Work.TripleAsyncSubmit(10);
+                    await Work.RecordValueSubmit(8);
+                    var doubled = await Work.DoubleMapAsync(new[] { 1, 2 });
+                    var tripled = Work.TripleMap(new[] { 1, 2 });
+                    var doubleOne = await Work.DoubleSubmit(10);
+                    var tripleOne = await Work.TripleSubmit(10);
                     var seen = Work.Seen.OrderBy(static v => v);
                     return string.Join(",", seen) + "|" + succeeded + "|" + string.Join(",", doubled) + "|" + string.Join(",", tripled) + "|" + doubleOne + "|" + tripleOne;
                 }

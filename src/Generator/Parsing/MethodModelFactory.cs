@@ -42,7 +42,7 @@ internal static class MethodModelFactory
         }
 
         var attribute = context.Attributes[0];
-        var prefix = method.Name;
+        string? nameArgument = null;
         var maxDegree = 0;
         var chunkSize = 0;
         foreach (var argument in attribute.NamedArguments)
@@ -55,7 +55,7 @@ internal static class MethodModelFactory
                         return null;
                     }
 
-                    prefix = name;
+                    nameArgument = name;
                     break;
                 case ParallelizableNames.MaxDegreeOfParallelismArgument when argument.Value.Value is int degree:
                     maxDegree = degree;
@@ -66,6 +66,7 @@ internal static class MethodModelFactory
             }
         }
 
+        var prefix = WrapperPrefix.Of(method, nameArgument);
         if (WrapperNamesClash(type, prefix))
         {
             return null;

@@ -30,6 +30,36 @@ public class SameObjectInManyItemsTests
         """;
 
     [Fact]
+    public Task The_wrappers_of_an_Async_method_are_named_without_Async_and_recognised() => RaceVerifier.VerifyAsync("""
+        public sealed class Report { public int Lines; }
+
+        public static partial class Checker
+        {
+            [Parallelizable]
+            public static async Task CheckAsync(string file, Report report)
+            {
+                await Task.Yield();
+                report.Lines++;
+            }
+
+            // What the generator adds (stub): CheckAsync's wrappers leave out "Async".
+            public static Future CheckSubmit(string file, Report report, IExecutor? executor = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        }
+
+        class Use
+        {
+            void Run(string[] files)
+            {
+                var report = new Report();
+                foreach (var f in files)
+                {
+                    Checker.CheckSubmit(f, {|PG0105:report|});
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task Loop_invariant_argument_of_Submit_is_reported() => RaceVerifier.VerifyAsync(Reports + """
 
         class Use

@@ -72,6 +72,35 @@ public class WrapperNameClashTests
         """);
 
     [Fact]
+    public Task An_Async_method_s_wrappers_leave_out_Async_unless_a_member_has_the_shorter_name() => Verify("""
+        using System.Threading.Tasks;
+        using ParallelGen;
+        public static partial class Images
+        {
+            [Parallelizable]
+            public static Task<int> {|PG0004:FetchAsync|}(int id) => Task.FromResult(id);
+
+            public static void FetchMap() { }
+
+            // Save beside SaveAsync: SaveAsync keeps its suffix, so SaveAsyncSubmit clashes and SaveSubmit does not.
+            public static void Save(int id) { }
+
+            [Parallelizable]
+            public static Task {|PG0004:SaveAsync|}(int id) => Task.CompletedTask;
+
+            public static void SaveAsyncSubmit() { }
+            public static void SaveSubmit() { }
+
+            // Not awaitable: the name is kept whole.
+            [Parallelizable]
+            public static int {|PG0004:CountAsync|}(int id) => id;
+
+            public static void CountAsyncMap() { }
+            public static void CountMap() { }
+        }
+        """);
+
+    [Fact]
     public Task Is_silent_for_members_of_other_types_and_similar_names() => Verify("""
         using ParallelGen;
         public partial class Images

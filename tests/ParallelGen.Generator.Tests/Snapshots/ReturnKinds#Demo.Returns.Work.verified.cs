@@ -11,7 +11,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static int[] DoubleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static int[] DoubleMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -20,7 +20,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> DoubleMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -29,7 +29,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> DoubleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> DoubleMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Calls <see cref="DoubleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -38,7 +38,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> DoubleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> DoubleAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="DoubleAsync(int)"/> on an executor and returns its future.</summary>
@@ -47,7 +47,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::ParallelGen.Future<int> DoubleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::ParallelGen.Future<int> DoubleSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.DoubleAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Returns.Work.DoubleAsync(__item))), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel and returns when every call has finished.</summary>
@@ -143,7 +143,7 @@ namespace Demo.Returns
         /// <param name="options">Overrides the attribute's settings and the default executor, or <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static void RecordValueAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static void RecordValueMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -152,7 +152,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task RecordValueMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -161,7 +161,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task RecordValueAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task RecordValueMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Calls <see cref="RecordValueAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -170,7 +170,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordValueAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordValueAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="RecordValueAsync(int)"/> on an executor and returns its future.</summary>
@@ -179,7 +179,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::ParallelGen.Future RecordValueAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::ParallelGen.Future RecordValueSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.RecordValueAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Async(static async (__item, __ct) => { await global::Demo.Returns.Work.RecordValueAsync(__item).ConfigureAwait(false); return default; }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; returns the results in input order.</summary>
@@ -188,7 +188,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static int[] TripleAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static int[] TripleMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -197,7 +197,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> TripleMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -206,7 +206,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> TripleAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> TripleMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Calls <see cref="TripleAsync(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -215,7 +215,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> TripleAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> TripleAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="TripleAsync(int)"/> on an executor and returns its future.</summary>
@@ -224,7 +224,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::ParallelGen.Future<int> TripleAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::ParallelGen.Future<int> TripleSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.TripleAsync(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => global::Demo.Returns.Work.TripleAsync(__item)), executor, cancellationToken);
     }
 }

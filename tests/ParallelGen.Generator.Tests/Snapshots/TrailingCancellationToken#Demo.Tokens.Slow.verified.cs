@@ -57,7 +57,7 @@ namespace Demo.Tokens
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static int[] SquareAsyncMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static int[] SquareMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel without blocking the caller.</summary>
@@ -66,7 +66,7 @@ namespace Demo.Tokens
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> SquareMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -75,7 +75,7 @@ namespace Demo.Tokens
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Threading.Tasks.Task<int[]> SquareAsyncMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Threading.Tasks.Task<int[]> SquareMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Calls <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -84,7 +84,7 @@ namespace Demo.Tokens
         /// <param name="cancellationToken">Cancels the calls not yet finished and is passed to each call.</param>
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> SquareAsyncAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> SquareAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="SquareAsync(int, global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
@@ -93,7 +93,7 @@ namespace Demo.Tokens
         /// <param name="cancellationToken">Cancels the call and is passed to it.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::ParallelGen.Future<int> SquareAsyncSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::ParallelGen.Future<int> SquareSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Tokens.Slow.SquareAsync(System.Int32,System.Threading.CancellationToken)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<int>(global::Demo.Tokens.Slow.SquareAsync(__item, __ct))), executor, cancellationToken);
     }
 }

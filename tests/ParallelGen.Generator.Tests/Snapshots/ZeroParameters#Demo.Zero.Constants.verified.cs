@@ -18,7 +18,7 @@ namespace Demo.Zero
         /// <param name="cancellationToken">Cancels the call and is passed to it.</param>
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
-        public static global::ParallelGen.Future<bool> ProbeAsyncSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public static global::ParallelGen.Future<bool> ProbeSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.ProbeAsync(System.Threading.CancellationToken)", 0, 0), default(global::System.ValueTuple), global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, bool>.Async(static (__item, __ct) => new global::System.Threading.Tasks.ValueTask<bool>(global::Demo.Zero.Constants.ProbeAsync(__ct))), executor, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ namespace ParallelGen.Analyzers.Races;
 
 /// <summary>
 /// Recognises calls of generated wrappers: a method named <c>{Prefix}Map</c>, <c>MapAsync</c>, <c>Submit</c> or
-/// <c>AsCompleted</c> on the type of a [Parallelizable] method whose prefix is the method's name or the attribute's Name.
+/// <c>AsCompleted</c> on the type of a [Parallelizable] method whose prefix (<see cref="WrapperPrefix"/>) is <c>Prefix</c>.
 /// </summary>
 internal static class WrapperCalls
 {
@@ -39,10 +39,10 @@ internal static class WrapperCalls
         {
             if (argument.Key == ParallelizableNames.NameArgument && argument.Value.Value is string name)
             {
-                return ParallelizableNames.Prefix(method.Name, name);
+                return WrapperPrefix.Of(method, name);
             }
         }
 
-        return method.Name;
+        return WrapperPrefix.Of(method, null);
     }
 }

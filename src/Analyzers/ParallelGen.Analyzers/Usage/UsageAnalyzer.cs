@@ -241,16 +241,18 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
 
     private static void ReportNameClashes(SymbolAnalysisContext context, IMethodSymbol method, AttributeData attribute, string methodName, Location nameLocation)
     {
-        var prefix = method.Name;
+        string? nameArgument = null;
         var location = nameLocation;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == ParallelizableNames.NameArgument && named.Value.Value is string name && name.Length > 0)
             {
-                prefix = name;
+                nameArgument = name;
                 location = NameArgumentLocation(attribute, context.CancellationToken) ?? nameLocation;
             }
         }
+
+        var prefix = WrapperPrefix.Of(method, nameArgument);
 
         var type = method.ContainingType;
         foreach (var suffix in ParallelizableNames.WrapperSuffixes)
