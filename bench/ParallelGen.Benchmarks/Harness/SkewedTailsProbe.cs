@@ -6,8 +6,9 @@ namespace ParallelGen.Benchmarks.Harness;
 /// <summary>
 /// A diagnostic mode (<c>--probe SkewedTails</c>): how far <c>Parallel.ForEach</c>'s default partitioning falls behind
 /// the lower bound max(sequential time / cores, longest item) on heavier tails and other lengths than the published
-/// skewed workload, beside ParallelGen's <c>Map</c> (on an array and on a lazy source) and the <see cref="Clairvoyant"/> yardstick. Items are CPU-calibrated spins
-/// (<see cref="Cpu"/>), each shape scaled to about 600 ms of work; the sequential time is measured in the same rounds.
+/// skewed workload, beside ParallelGen's <c>Map</c> (on an array and on a lazy source) and the
+/// <see cref="Clairvoyant"/> yardstick. Items are CPU-calibrated spins (<see cref="Cpu"/>), each shape scaled to about
+/// 600 ms of work; the sequential time is measured in the same rounds.
 /// </summary>
 public static class SkewedTailsProbe
 {

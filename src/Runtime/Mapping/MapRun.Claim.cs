@@ -308,10 +308,8 @@ internal sealed partial class MapRun<TIn, TOut>
             _exhausted = true;
         }
 
-        if (_mode == ResultMode.Array && _results is null)
-        {
-            EnsureSegments(ahead.Read);
-        }
+        // Only maps into an array read ahead, and a lazy source's results go to segments (its length is unknown).
+        EnsureSegments(ahead.Read);
     }
 
     private async ValueTask<ClaimResult> ClaimStreamedAsync(Loop loop, int wanted, bool blocking)

@@ -28,7 +28,8 @@ internal enum ResultMode
 /// <summary>
 /// One map in flight. A few worker loops (the degree) run on the executor; each repeatedly claims a chunk of items
 /// (self-scheduling: from either end of a <see cref="TwoEndedRange"/> for indexable sources, under a lock for lazy
-/// ones, which a <see cref="ReadAhead{T}"/> lets claim their last items from both ends too), runs it as a plain loop, and adapts its chunk size to the measured cost per item so that a chunk lasts about
+/// ones, which a <see cref="ReadAhead{T}"/> lets claim their last items from both ends too), runs it as a plain loop,
+/// and adapts its chunk size to the measured cost per item so that a chunk lasts about
 /// <see cref="TargetChunkTicks"/>: tiny items are batched, expensive ones go one at a time. A worker that runs out of
 /// work asks busy workers to hand back the unstarted rest of their chunks, so a chunk that turns out to hold heavy
 /// items is split after the item in progress. Streaming maps claim only within a window of

@@ -6,9 +6,10 @@ namespace ParallelGen.Mapping;
 
 /// <summary>
 /// The items a map has read from a lazy source but not yet handed to a worker, in input order. A map that returns an
-/// array reads a quarter of what it has read so far ahead of its workers, up to <see cref="MaxAhead"/> items. When the source ends, its last items are therefore all here, and the workers claim
-/// them from both ends as they do on an array (see <see cref="TwoEndedRange"/>). An input whose cost grows along it
-/// then starts its heaviest items first instead of last.
+/// array reads a quarter of what it has read so far ahead of its workers, up to <see cref="MaxAhead"/> items. When
+/// the source ends, its last items are therefore all here, and the workers claim them from both ends as they do on
+/// an array (see <see cref="TwoEndedRange"/>). An input whose cost grows along it then starts its heaviest items
+/// first instead of last.
 /// </summary>
 /// <remarks>Not thread-safe: the map uses it under its claim lock.</remarks>
 internal sealed class ReadAhead<T>
