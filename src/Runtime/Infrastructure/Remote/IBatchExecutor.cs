@@ -1,0 +1,43 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ParallelGen.Infrastructure.Remote;
+
+/// <summary>
+/// An executor whose workers live outside this process (a process pool, a cluster). The map engine claims chunks of
+/// items as it does for threads and hands each chunk to <see cref="RunBatchAsync{TIn, TOut}"/>; the executor sends it
+/// to one of its workers and reports each item's outcome to the sink as it arrives. Not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IBatchExecutor : IExecutor
+{
+    /// <summary>
+    /// Fails before any worker starts when <paramref name="method"/> cannot run remotely: not registered, or its
+    /// <see cref="RemoteMethod.CannotCrossReason"/> is set. The exception names the method and the type at fault.
+    /// </summary>
+    void EnsureCanRun(RemoteMethod method);
+
+    /// <summary>
+    /// Runs <paramref name="items"/> on one worker. Every item gets exactly one call on <paramref name="sink"/>:
+    /// its result, or its exception (the method's own exception rebuilt from data; <see cref="WorkerCrashedException"/>
+    /// for the item a dying worker was running; <see cref="TimeoutException"/> after <paramref name="itemTimeout"/>;
+    /// <see cref="OperationCanceledException"/> for items not started when <paramref name="cancellationToken"/> fires).
+    /// Items a dead worker had not started are run on another worker, not failed. The task completes after the last
+    /// call on the sink. At most two batches per worker are outstanding (one running, one queued).
+    /// </summary>
+    ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken);
+}
+
+/// <summary>Receives the outcome of each item of a batch (index within the batch), from any thread. Not for direct use.</summary>
+/// <typeparam name="TOut">The method's result.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public interface IBatchSink<in TOut>
+{
+    /// <summary>Item <paramref name="index"/> of the batch finished with <paramref name="result"/>.</summary>
+    void OnResult(int index, TOut result);
+
+    /// <summary>Item <paramref name="index"/> of the batch failed with <paramref name="error"/>.</summary>
+    void OnError(int index, Exception error);
+}
