@@ -10,5 +10,7 @@ namespace ParallelGen.Infrastructure;
 /// <param name="Id">The method's stable id.</param>
 /// <param name="MaxDegreeOfParallelism">The attribute's <see cref="ParallelizableAttribute.MaxDegreeOfParallelism"/>.</param>
 /// <param name="ChunkSize">The attribute's <see cref="ParallelizableAttribute.ChunkSize"/>.</param>
+/// <param name="Target">The instance an instance method runs on (copied to a worker process or machine), or
+/// <see langword="null"/> for a static method.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public readonly record struct ParallelMethod(string Id, int MaxDegreeOfParallelism = 0, int ChunkSize = 0);
+public readonly record struct ParallelMethod(string Id, int MaxDegreeOfParallelism = 0, int ChunkSize = 0, object? Target = null);
