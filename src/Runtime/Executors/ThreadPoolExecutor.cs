@@ -12,9 +12,9 @@ namespace ParallelGen;
 /// <c>concurrent.futures.ThreadPoolExecutor(max_workers)</c>. <see cref="Executors.Default"/> is one of these.
 /// </summary>
 /// <remarks>
-/// Synchronous work runs as a plain call on a pool thread. Because such work may block, the executor raises the
-/// thread pool's minimum thread count to cover its running workers (never above 512), so blocking items start at
-/// once rather than after the pool's gradual thread injection.
+/// Asynchronous work runs on the .NET thread pool. Synchronous work, which may block, runs as a plain call on
+/// threads of the library's own (started at once when none is free, reused afterwards), so blocking items start at
+/// once rather than after the pool's gradual thread injection, and the thread pool's settings are left alone.
 /// </remarks>
 public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 {
@@ -165,18 +165,37 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         // Called once per event (an item queued, a worker left): starts at most one pool worker, which drains the
         // queue before it leaves. A busy worker does not take new items, so each queued item gets its own worker
         // until the width is reached.
+        // Blocking work goes to dedicated threads, the rest to the thread pool.
         if (!_queue.IsEmpty && TryTakeSlot())
         {
-            ThreadPool.QueueUserWorkItem(static state => _ = state.DrainAsync(), this, preferLocal: false);
+            if (_queue.TryPeek(out var next) && next.PrefersBlocking)
+            {
+                DedicatedThreads.Run(static state => _ = ((ThreadPoolExecutor)state!).DrainAsync(null), this);
+            }
+            else
+            {
+                ThreadPool.QueueUserWorkItem(static state => _ = state.DrainAsync(null), this, preferLocal: false);
+            }
         }
     }
 
-    private async Task DrainAsync()
+    private async Task DrainAsync(WorkItem? first)
     {
+        var handedOff = false;
         try
         {
-            while (_queue.TryDequeue(out var item))
+            while (first is not null || _queue.TryDequeue(out first))
             {
+                var item = first;
+                first = null;
+                if (item.PrefersBlocking && Thread.CurrentThread.IsThreadPoolThread)
+                {
+                    // Blocking work found by a pool thread: the drain (and its slot) moves to a dedicated thread.
+                    handedOff = true;
+                    DedicatedThreads.Run(static state => ((Handoff)state!).Run(), new Handoff(this, item));
+                    return;
+                }
+
                 ParallelGenTelemetry.Dequeued();
                 if (item.PrefersBlocking)
                 {
@@ -210,16 +229,18 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
-            StartWorkers();
-            CheckStopped();
+            if (!handedOff)
+            {
+                Interlocked.Decrement(ref _running);
+                StartWorkers();
+                CheckStopped();
+            }
         }
     }
 
     private void RunOne(WorkItem item)
     {
         ParallelGenTelemetry.WorkerStarted();
-        ThreadInjection.Enter();
         var outer = t_current;
         t_current = this;
         try
@@ -240,7 +261,6 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         finally
         {
             t_current = outer;
-            ThreadInjection.Exit();
             ParallelGenTelemetry.WorkerStopped();
         }
     }
@@ -251,5 +271,11 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         {
             _stopped?.TrySetResult();
         }
+    }
+
+    /// <summary>A drain handed from a pool thread to a dedicated one, starting with the blocking item it found.</summary>
+    private sealed class Handoff(ThreadPoolExecutor executor, WorkItem first)
+    {
+        public void Run() => _ = executor.DrainAsync(first);
     }
 }
