@@ -51,7 +51,10 @@ internal abstract class HelperPolicy
     /// worth them: after <see cref="DelayTicks"/> of work, or at the latest after a millisecond (a timer, in case the
     /// first item blocks). A map of a thousand trivial items thus finishes on the caller without waking a thread.
     /// </summary>
-    public sealed class CallerFirst(IWorkerDispatch dispatch) : HelperPolicy
+    /// <param name="dispatch">The map.</param>
+    /// <param name="fallbackMilliseconds">When helpers are posted at the latest (<see cref="Timeout.Infinite"/>: only by
+    /// <see cref="AfterChunk"/> and <see cref="PostHelpers"/>, for tests).</param>
+    public sealed class CallerFirst(IWorkerDispatch dispatch, int fallbackMilliseconds = 1) : HelperPolicy
     {
         /// <summary>How long the caller works alone before helpers join: 50 µs.</summary>
         public static readonly long DelayTicks = System.Math.Max(1, Stopwatch.Frequency / 20_000);
@@ -74,7 +77,7 @@ internal abstract class HelperPolicy
             {
                 _from = Stopwatch.GetTimestamp();
                 _pending = 1;
-                _timer = new Timer(static state => ((CallerFirst)state!).PostHelpers(), this, 1, Timeout.Infinite);
+                _timer = new Timer(static state => ((CallerFirst)state!).PostHelpers(), this, fallbackMilliseconds, Timeout.Infinite);
             }
 
             if (!dispatch.TryRunInline(last))
