@@ -42,6 +42,12 @@ internal static class WorkerHost
 
         Environment.SetEnvironmentVariable(Protocol.SecretVariable, null);
         var fault = Environment.GetEnvironmentVariable(Protocol.FaultVariable);
+        if (fault == "exit")
+        {
+            Console.Error.WriteLine("ParallelGen worker host: exiting before the handshake (test fault).");
+            return 7;
+        }
+
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Connect(new UnixDomainSocketEndPoint(arguments.SocketPath));
         var channel = new FrameChannel(socket, arguments.MaxFrameBytes);
