@@ -9,7 +9,7 @@ namespace ParallelGen.ProcessPool.Tests;
 [Collection("process pool")]
 public sealed class ProtocolTests
 {
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public void Random_and_truncated_and_oversized_frames_only_ever_raise_InvalidDataException()
     {
         var random = new Random(7);

@@ -56,7 +56,7 @@ public sealed class RecyclingTests
         Assert.All(Enumerable.Range(0, 2), i => Assert.Equal("the initializer failed", Assert.IsType<InvalidOperationException>(sink.Error(i)).Message));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact]
     public void A_capturing_or_instance_initializer_is_refused()
     {
         var options = new ProcessPoolOptions { Initializer = typeof(object).GetMethod(nameof(ToString)) };

@@ -262,6 +262,10 @@ public sealed partial class ProcessPoolExecutor : IBatchExecutor
                 {
                     worker.Kill();
                 }
+                catch (InvalidOperationException)
+                {
+                    // Already gone.
+                }
             }
         }
         finally

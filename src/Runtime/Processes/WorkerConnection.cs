@@ -175,7 +175,8 @@ internal sealed class WorkerConnection : IDisposable
         TimeoutTimer?.Dispose();
         IdleTimer?.Dispose();
         _channel?.Dispose();
-        Process.Dispose();
+
+        // The Process object stays usable (exit code, waits from a shutting-down pool); its handle goes with it.
     }
 
     private static string SignalName(int signal) => signal switch
