@@ -276,7 +276,7 @@ public sealed partial class ProcessPoolExecutor
                 }
 
                 var running = assignment.Indices[assignment.Reported];
-                if (!assignment.FlushEach && assignment.TimedOutPosition < 0)
+                if (!assignment.FlushEach && assignment.TimedOutPosition < 0 && remaining.Length > 1)
                 {
                     // Outcomes were sent in runs: which item crashed is not known. Run them again one report at a
                     // time, so the next crash names the item exactly.

@@ -175,9 +175,15 @@ internal sealed class WorkerSession
         var first = 0;
         var pending = 0;
         var since = 0L;
+        var cancel = new CancellationTokenSource();
         for (var k = 0; k < count; k++)
         {
-            using var cancel = new CancellationTokenSource();
+            if (cancel.IsCancellationRequested)
+            {
+                cancel.Dispose();
+                cancel = new CancellationTokenSource();
+            }
+
             bool canceled;
             lock (_gate)
             {
@@ -243,6 +249,7 @@ internal sealed class WorkerSession
             }
         }
 
+        cancel.Dispose();
         lock (_gate)
         {
             _canceledBatches.Remove(id);
