@@ -15,7 +15,7 @@ public sealed class ProtocolTests
         var random = new Random(7);
         for (var k = 0; k < 300; k++)
         {
-            var bytes = new byte[random.Next(1, 200)];
+            var bytes = new byte[random.Next(4, 200)];
             random.NextBytes(bytes);
             if (k % 3 == 0)
             {
