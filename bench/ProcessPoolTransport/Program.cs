@@ -63,6 +63,29 @@ internal static class Program
         }
 
         Console.WriteLine($"crash detected after SIGKILL: {Median(crash):0.0} ms");
+
+        var orphans = new List<double>();
+        await using (var pool = new ProcessPoolExecutor(1))
+        {
+            for (var r = 0; r < reps; r++)
+            {
+                // The parent under test is a worker that starts a pool of its own; it is SIGKILLed, its worker must go.
+                var sink = new Sink();
+                await pool.RunBatchAsync(Methods.NestedPool, null, new[] { 1 }, sink, null, default);
+                var parent = pool.WorkerProcessIds.Single();
+                var grandchild = sink.LastResult;
+                var killed = Stopwatch.GetTimestamp();
+                Process.GetProcessById(parent).Kill();
+                while (IsAlive(grandchild) && Stopwatch.GetElapsedTime(killed).TotalSeconds < 10)
+                {
+                    Thread.Sleep(1);
+                }
+
+                orphans.Add(Stopwatch.GetElapsedTime(killed).TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine($"worker gone after its parent was SIGKILLed: {Median(orphans):0.0} ms");
         return 0;
     }
 
@@ -86,6 +109,20 @@ internal static class Program
         return sw.Elapsed.TotalSeconds;
     }
 
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            var stat = System.IO.File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is not ("Z" or "X");
+        }
+        catch (System.IO.IOException)
+        {
+            return false;
+        }
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
@@ -97,9 +134,9 @@ internal sealed class Sink : IBatchSink<int>
 {
     public long FailedAt { get; private set; }
 
-    public void OnResult(int index, int result)
-    {
-    }
+    public int LastResult { get; private set; }
+
+    public void OnResult(int index, int result) => LastResult = result;
 
     public void OnError(int index, Exception error) => FailedAt = Stopwatch.GetTimestamp();
 }
@@ -109,9 +146,19 @@ internal static class Methods
     public static readonly IntMethod Noop = new("M:Bench.Noop(System.Int32)", (x, _) => Task.FromResult(x));
     public static readonly IntMethod Sleep = new("M:Bench.Sleep(System.Int32)", async (x, ct) => { await Task.Delay(x, ct); return x; });
 
+    public static readonly IntMethod NestedPool = new("M:Bench.NestedPool(System.Int32)", async (x, ct) =>
+    {
+        s_nested = new ProcessPoolExecutor(x);
+        await s_nested.StartAsync(ct);
+        return s_nested.WorkerProcessIds[0];
+    });
+
+    private static ProcessPoolExecutor? s_nested;
+
     [ModuleInitializer]
     internal static void Register()
     {
+        RemoteRegistry.Register(NestedPool);
         RemoteRegistry.Register(Noop);
         RemoteRegistry.Register(Sleep);
     }

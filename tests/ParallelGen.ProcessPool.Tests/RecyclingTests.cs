@@ -21,8 +21,8 @@ public sealed class RecyclingTests
     [Fact(Timeout = 120_000)]
     public async Task A_worker_over_the_memory_limit_is_replaced()
     {
-        await using var pool = new ProcessPoolExecutor(new ProcessPoolOptions { Workers = 1, MaxWorkerMemoryBytes = 200L << 20 });
-        var first = await PoolHarness.BehaveAsync(pool, "allocate:300", "pid");
+        await using var pool = new ProcessPoolExecutor(new ProcessPoolOptions { Workers = 1, MaxWorkerMemoryBytes = 120L << 20 });
+        var first = await PoolHarness.BehaveAsync(pool, "allocate:160", "pid");
         var second = await PoolHarness.BehaveAsync(pool, "pid");
         Assert.NotEqual(first.Result(1), second.Result(0));
     }

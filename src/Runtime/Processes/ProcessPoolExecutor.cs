@@ -295,13 +295,18 @@ public sealed partial class ProcessPoolExecutor : IBatchExecutor
         }
 
         failed.Deliver();
-        Cleanup();
+        Cleanup(fromHandler: true);
     }
 
-    private void Cleanup()
+    private void Cleanup(bool fromHandler = false)
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        _sigint?.Dispose();
+        if (!fromHandler)
+        {
+            // Not from inside the signal or exit handlers themselves.
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+            _sigint?.Dispose();
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
