@@ -26,6 +26,48 @@ public sealed class OrphanTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Ctrl_C_stops_a_parents_workers_while_workers_ignore_it()
+    {
+        // The parent is a worker process with a pool of its own: SIGINT makes its pool kill its workers, and the
+        // parent itself, being a worker, ignores SIGINT and lives on.
+        await using var outer = new ProcessPoolExecutor(1);
+        var sink = await PoolHarness.BehaveAsync(outer, "nested-pool:2");
+        var grandchildren = sink.Result(0)!.Split(',').Select(int.Parse).ToArray();
+        var parent = outer.WorkerProcessIds.Single();
+        Assert.Equal(0, kill(parent, 2));
+        Assert.True(
+            await PoolHarness.EventuallyAsync(() => grandchildren.All(pid => !PoolHarness.IsAlive(pid)), TimeSpan.FromSeconds(10)),
+            "Ctrl-C in a parent stops its workers");
+        Assert.True(PoolHarness.IsAlive(parent), "a worker ignores SIGINT");
+        var after = await PoolHarness.BehaveAsync(outer, "ok:still-serving");
+        Assert.Equal("still-serving", after.Result(0));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Worker_output_is_forwarded_prefixed_with_its_pid()
+    {
+        var original = Console.Out;
+        var captured = new System.IO.StringWriter();
+        Console.SetOut(System.IO.TextWriter.Synchronized(captured));
+        try
+        {
+            await using var pool = new ProcessPoolExecutor(1);
+            await PoolHarness.BehaveAsync(pool, "print");
+            var pid = pool.WorkerProcessIds.Single();
+            Assert.True(
+                await PoolHarness.EventuallyAsync(() => captured.ToString().Contains($"[worker {pid}] hello from the worker"), TimeSpan.FromSeconds(10)),
+                captured.ToString());
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    [Fact(Timeout = 120_000)]
     public async Task Dispose_stops_every_worker()
     {
         int[] pids;

@@ -121,6 +121,8 @@ internal static class Behaviours
                 s_hold = new byte[int.Parse(arg) << 20];
                 Array.Fill(s_hold, (byte)1);
                 return "allocated";
+            case "pool-pids":
+                return string.Join(",", NestedPool!.WorkerProcessIds);
             case "nested-pool":
                 NestedPool = new ProcessPoolExecutor(int.Parse(arg));
                 await NestedPool.StartAsync(cancellationToken);

@@ -147,7 +147,7 @@ public sealed partial class ProcessPoolExecutor : IBatchExecutor
             throw new NotSupportedException($"'{method.Id}' cannot run on a ProcessPoolExecutor: {reason}");
         }
 
-        if (!RemoteRegistry.TryGet(method.Id, out var registered) || !ReferenceEquals(registered, method))
+        if (!RemoteRegistry.TryGet(method.Id, out var registered) || registered.GetType() != method.GetType())
         {
             throw new NotSupportedException($"'{method.Id}' is not registered for calls from other processes (RemoteRegistry); only generated [Parallelizable] methods can run on a ProcessPoolExecutor.");
         }
