@@ -10,9 +10,10 @@ internal static partial class CrossingRule
 {
     /// <summary>
     /// A record, struct or class crosses as its public state: the parameters of the public constructor whose every
-    /// parameter matches a public member by name and type (a positional record's), then every other public settable
-    /// or init member. Get-only members outside the constructor are computed, not state, and do not travel; private
-    /// state does not travel either (as for System.Text.Json).
+    /// parameter matches a public field, settable property or get-only auto-property by name and type (a positional
+    /// record's), then every other public settable or init member. Computed properties never match and never travel;
+    /// private state does not travel either (as for System.Text.Json) — a type that keeps its state private has no
+    /// matching constructor and is refused, rather than copied empty.
     /// </summary>
     private static WireShape ClassifyObject(INamedTypeSymbol type, CrossingContext context)
     {
@@ -45,7 +46,17 @@ internal static partial class CrossingRule
                 switch (member)
                 {
                     case IPropertySymbol { IsIndexer: false, ReturnsByRef: false, ReturnsByRefReadonly: false, GetMethod.DeclaredAccessibility: Accessibility.Public } property:
-                        readable.Add((property.Name, property.Type, property.SetMethod is { DeclaredAccessibility: Accessibility.Public }));
+                        // A get-only property is state only when it stores a value (an auto-property); a computed one
+                        // (X => _x * 2) must not be matched to a constructor parameter.
+                        if (property.SetMethod is { DeclaredAccessibility: Accessibility.Public })
+                        {
+                            readable.Add((property.Name, property.Type, true));
+                        }
+                        else if (property.SetMethod is null && IsAutoProperty(current, property))
+                        {
+                            readable.Add((property.Name, property.Type, false));
+                        }
+
                         break;
                     case IFieldSymbol { IsConst: false } field:
                         readable.Add((field.Name, field.Type, !field.IsReadOnly));
@@ -100,6 +111,19 @@ internal static partial class CrossingRule
         }
 
         return WireShape.OfObject(type, members.ToImmutable());
+    }
+
+    private static bool IsAutoProperty(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>For each constructor parameter, the index of the readable member it sets; null when one matches none.</summary>
