@@ -71,6 +71,11 @@ internal static partial class CrossingRule
 
         if (type.TypeKind == TypeKind.Enum)
         {
+            if (!context.IsAccessible(type))
+            {
+                return WireShape.Refuse(type, "it is private, protected or file-local, so the assembly's generated serializers cannot name it; make it internal or public");
+            }
+
             return type.EnumUnderlyingType is { } underlying
                 ? WireShape.Of(WireKind.Enum, type, ImmutableArray.Create<ITypeSymbol>(underlying))
                 : WireShape.Refuse(type, "its underlying type is not known");
@@ -88,6 +93,11 @@ internal static partial class CrossingRule
 
         if (type.IsTupleType)
         {
+            if (type.TupleElements.Length < 2)
+            {
+                return WireShape.Refuse(type, "a one-element ValueTuple has no tuple syntax to rebuild it with; pass the element");
+            }
+
             var elements = ImmutableArray.CreateBuilder<ITypeSymbol>(type.TupleElements.Length);
             var names = ImmutableArray.CreateBuilder<string>(type.TupleElements.Length);
             foreach (var element in type.TupleElements)

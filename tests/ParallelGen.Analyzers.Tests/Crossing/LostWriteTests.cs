@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using ParallelGen.Analyzers.Tests.Infrastructure;
 using static ParallelGen.Analyzers.Tests.Crossing.CrossingVerifier;
 
 namespace ParallelGen.Analyzers.Tests.Crossing;
@@ -106,4 +108,22 @@ public class LostWriteTests
             }
         }
         """, withPool: false);
+
+    [Theory]
+    [InlineData("error", DiagnosticSeverity.Error)]
+    [InlineData("none", null)]
+    public async Task Editorconfig_sets_its_severity(string severity, DiagnosticSeverity? expected)
+    {
+        const string Source = """
+            using ParallelGen;
+            public static partial class Work
+            {
+                private static int s_calls;
+                [Parallelizable(CrossProcess = true)] public static int Call(int value) { s_calls++; return value; }
+            }
+            """;
+        var run = await AnalyzerRunner.RunAsync(new[] { Source }, Analyzers, $"root = true\n\n[*.cs]\ndotnet_diagnostic.PG0120.severity = {severity}\n");
+
+        Assert.Equal(expected, run.Diagnostics.Where(d => d.Id == "PG0120").Select(d => (DiagnosticSeverity?)d.Severity).SingleOrDefault());
+    }
 }
