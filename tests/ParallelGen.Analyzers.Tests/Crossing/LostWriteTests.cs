@@ -122,7 +122,7 @@ public class LostWriteTests
                 [Parallelizable(CrossProcess = true)] public static int Call(int value) { s_calls++; return value; }
             }
             """;
-        var run = await AnalyzerRunner.RunAsync(new[] { Source }, Analyzers, $"root = true\n\n[*.cs]\ndotnet_diagnostic.PG0120.severity = {severity}\n");
+        var run = await AnalyzerRunner.RunAsync(new[] { Source }, CrossingVerifier.Analyzers, $"root = true\n\n[*.cs]\ndotnet_diagnostic.PG0120.severity = {severity}\n");
 
         Assert.Equal(expected, run.Diagnostics.Where(d => d.Id == "PG0120").Select(d => (DiagnosticSeverity?)d.Severity).SingleOrDefault());
     }
