@@ -156,12 +156,21 @@ public sealed partial class ProcessPoolExecutor
         outcomes.Deliver();
     }
 
-    /// <summary>Hands pending assignments to workers with room, then starts workers if work is waiting (under the lock).</summary>
+    /// <summary>
+    /// Hands pending assignments to workers with room, then starts workers if work is waiting (under the lock). Every
+    /// worker gets a running assignment before any gets a queued one, so no batch waits behind another while a worker idles.
+    /// </summary>
     private void Pump(Outcomes failed)
+    {
+        PumpUpTo(1, failed);
+        PumpUpTo(OutstandingPerWorker, failed);
+    }
+
+    private void PumpUpTo(int depth, Outcomes failed)
     {
         foreach (var worker in _workers)
         {
-            while (!worker.Dead && !worker.Retiring && worker.Outstanding.Count < OutstandingPerWorker && _pending.First is { } node)
+            while (!worker.Dead && !worker.Retiring && worker.Outstanding.Count < depth && _pending.First is { } node)
             {
                 _pending.RemoveFirst();
                 var indices = node.Value.Indices.Where(i => !node.Value.Job.IsDone(i)).ToArray();
