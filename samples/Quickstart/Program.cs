@@ -45,3 +45,13 @@ await using (var pool8 = new WorkerPool(workers: 8))
     Console.WriteLine($"through Map: {parallel.ToString("F2", CultureInfo.InvariantCulture)} s");
     Console.WriteLine($"speed-up: {(sequential / parallel).ToString("F2", CultureInfo.InvariantCulture)}x");
 }
+
+// 5. ProcessPoolExecutor.map(doubler, numbers)  ->  the same wrapper on worker processes with their own memory.
+Console.WriteLine($"parent process id: {Environment.ProcessId}");
+await using (var processes = new ProcessPoolExecutor(workers: 2))
+{
+    foreach (var line in Tutorial.DoublerMap([5, 10, 15, 20, 25], new MapOptions { Executor = processes, ChunkSize = 1 }))
+    {
+        Console.WriteLine(line);
+    }
+}

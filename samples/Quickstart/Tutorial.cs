@@ -22,6 +22,10 @@ public static partial class Tutorial
         return milliseconds;
     }
 
+    /// <summary>The tutorial's <c>doubler</c>: says which process did the work (<c>os.getpid()</c>).</summary>
+    [ParallelGen.Parallelizable]
+    public static string Doubler(int number) => $"{number} doubled to {number * 2} by process id: {System.Environment.ProcessId}";
+
     /// <summary>The tutorial's <c>time.sleep(2)</c> task.</summary>
     [ParallelGen.Parallelizable]
     public static void SleepTwoSeconds(int task) => Thread.Sleep(2000);

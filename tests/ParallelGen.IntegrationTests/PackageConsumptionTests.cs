@@ -17,7 +17,7 @@ public sealed class PackageConsumptionTests
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
 
-    private static string Version { get; } = typeof(PackageConsumptionTests).Assembly
+    internal static string Version { get; } = typeof(PackageConsumptionTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ParallelGenVersion").Value!;
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class PackageConsumptionTests
 
     private static readonly Lazy<Task<string>> Pack = new(PackAsync);
 
-    private static Task<string> PackOnceAsync() => Pack.Value;
+    internal static Task<string> PackOnceAsync() => Pack.Value;
 
     private static async Task<string> PackAsync()
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ParallelGen.Tests.Shared;
@@ -27,6 +28,30 @@ public sealed class SampleTests
         Assert.InRange(parallel, 1.9, 60);
         Assert.True(parallel < sequential / 2, $"Map took {parallel} s against {sequential} s one by one:\n{run.Output}");
         Assert.Matches(new Regex(@"speed-up: \d+\.\d+x"), run.Output);
+
+        // The tutorial's doubler on a process pool: each line names a worker process, never the parent.
+        var parent = Regex.Match(run.Output, @"parent process id: (\d+)").Groups[1].Value;
+        var doubled = Regex.Matches(run.Output, @"(\d+) doubled to (\d+) by process id: (\d+)");
+        Assert.Equal(new[] { "5", "10", "15", "20", "25" }, doubled.Select(m => m.Groups[1].Value));
+        Assert.All(doubled, m => Assert.NotEqual(parent, m.Groups[3].Value));
+    }
+
+    [Fact]
+    public async Task ProcessPool_sample_survives_a_crashing_and_a_hanging_job_with_every_other_result()
+    {
+        var project = Path.Combine(Repository.Root, "samples", "ProcessPool", "ProcessPool.csproj");
+        var run = (await DotNetCli.RunAsync(Repository.Root, TimeSpan.FromMinutes(6), null, "run", "--project", project, "-c", "Release"))
+            .AssertSuccess("dotnet run --project samples/ProcessPool");
+
+        Assert.Matches(new Regex(@"job 3: its worker crashed \(process \d+, SIGKILL\); the pool replaced it"), run.Output);
+        Assert.Contains("job 5: timed out after 2 s; its worker was killed and replaced", run.Output, StringComparison.Ordinal);
+        foreach (var job in new[] { 0, 1, 2, 4, 6, 7, 8, 9 })
+        {
+            Assert.Contains($"job {job}: {job} squared is {job * job} (process ", run.Output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("8 of 10 jobs succeeded", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the pool lives on: 6 squared is 36", run.Output, StringComparison.Ordinal);
     }
 
     private static double Seconds(string output, string label)
