@@ -43,10 +43,9 @@ internal static class Program
             var twoMs = (int)(perMicrosecond * 2_000);
             var cpuItems = Enumerable.Repeat(twoMs, quick ? 100 : 200).ToArray();
             Work.BurnMap(cpuItems.Take(10), options);
-            var sequential = Median(await Repeat(reps, () => Task.FromResult(Time(() => Sequential(cpuItems)))));
-            var parallel = Median(await Repeat(reps, () => Task.FromResult(Time(() => Work.BurnMap(cpuItems, options)))));
-            result["cpu"] = new Dictionary<string, double> { ["item_ms"] = sequential * 1e3 / cpuItems.Length, ["sequential_s"] = sequential, ["pool_s"] = parallel, ["speedup"] = sequential / parallel };
-            Log($"~2 ms CPU items: {sequential:0.000} s one by one, {parallel:0.000} s on the pool: {sequential / parallel:0.00}x");
+            var (sequential, parallel, speedup) = Paired(reps, () => Sequential(cpuItems), () => Work.BurnMap(cpuItems, options));
+            result["cpu"] = new Dictionary<string, double> { ["item_ms"] = sequential * 1e3 / cpuItems.Length, ["sequential_s"] = sequential, ["pool_s"] = parallel, ["speedup"] = speedup };
+            Log($"~2 ms CPU items: {sequential:0.000} s one by one, {parallel:0.000} s on the pool: {speedup:0.00}x");
 
             var sweep = new List<Dictionary<string, double>>();
             foreach (var micros in new[] { 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100 })
@@ -55,10 +54,9 @@ internal static class Program
                 var count = (int)Math.Clamp(300_000 / micros, 2_000, 1_000_000);
                 var work = Enumerable.Repeat(iterations, count).ToArray();
                 Work.BurnMap(work.Take(1_000).ToArray(), options);
-                var seq = Median(await Repeat(reps, () => Task.FromResult(Time(() => Sequential(work)))));
-                var par = Median(await Repeat(reps, () => Task.FromResult(Time(() => Work.BurnMap(work, options)))));
-                sweep.Add(new() { ["item_us"] = seq * 1e6 / count, ["nominal_us"] = micros, ["speedup"] = seq / par });
-                Log($"break-even sweep: {seq * 1e6 / count:0.00} us items: {seq / par:0.00}x");
+                var (seq, _, ratio) = Paired(reps, () => Sequential(work), () => Work.BurnMap(work, options));
+                sweep.Add(new() { ["item_us"] = seq * 1e6 / count, ["nominal_us"] = micros, ["speedup"] = ratio });
+                Log($"break-even sweep: {seq * 1e6 / count:0.00} us items: {ratio:0.00}x");
             }
 
             result["sweep"] = sweep;
@@ -134,6 +132,20 @@ internal static class Program
         }
 
         return samples;
+    }
+
+    /// <summary>Sequential and pool runs alternated (so load drift hits both alike): median times and median of the per-pair ratios.</summary>
+    private static (double Sequential, double Pool, double Speedup) Paired<T1, T2>(int reps, Func<T1> sequential, Func<T2> pool)
+    {
+        List<double> seq = [], par = [], ratio = [];
+        for (var r = 0; r < reps; r++)
+        {
+            seq.Add(Time(sequential));
+            par.Add(Time(pool));
+            ratio.Add(seq[^1] / par[^1]);
+        }
+
+        return (Median(seq), Median(par), Median(ratio));
     }
 
     private static double Median(List<double> values)

@@ -56,6 +56,15 @@ def median_of(reps, run):
     return statistics.median(timed(run) for _ in range(reps))
 
 
+def paired(reps, sequential, pool):
+    """Sequential and pool runs alternated (load drift hits both alike): median times and median per-pair ratio."""
+    seq, par = [], []
+    for _ in range(reps):
+        seq.append(timed(sequential))
+        par.append(timed(pool))
+    return statistics.median(seq), statistics.median(par), statistics.median(s / p for s, p in zip(seq, par))
+
+
 def calibrate():
     n = 200_000
     burn(n)
@@ -110,6 +119,7 @@ def main():
         noop_ns, cpu = {}, {}
         sequential = median_of(reps, lambda: [burn(i) for i in cpu_items])
         cpu["Sequential"] = {"seconds": sequential, "item_ms": sequential * 1e3 / len(cpu_items)}
+        seq_cpu = lambda: [burn(i) for i in cpu_items]
         for name, run in runners.items():
             n = noop_n[name] // (4 if quick else 1)
             items = list(range(n))
@@ -117,9 +127,9 @@ def main():
             noop_ns[name] = median_of(reps, lambda: run(items, noop)) * 1e9 / n
             log(f"no-op, default chunking, {name}: {noop_ns[name]:.0f} ns per item")
             run(cpu_items[:4], burn)
-            seconds = median_of(reps, lambda: run(cpu_items, burn))
-            cpu[name] = {"seconds": seconds, "speedup": sequential / seconds}
-            log(f"~2 ms CPU items, {name}: {sequential / seconds:.2f}x")
+            _, seconds, speedup = paired(reps, seq_cpu, lambda: run(cpu_items, burn))
+            cpu[name] = {"seconds": seconds, "speedup": speedup}
+            log(f"~2 ms CPU items, {name}: {speedup:.2f}x")
         out["noop_ns"] = noop_ns
         out["cpu"] = cpu
 
@@ -128,10 +138,9 @@ def main():
             iterations = max(1, int(per_us * micros))
             count = int(min(max(150_000 / micros, 500), 100_000))
             work = [iterations] * count
-            seq = median_of(reps, lambda: [burn(i) for i in work])
-            par_s = median_of(reps, lambda: pool.map(burn, work))
-            sweep.append({"item_us": seq * 1e6 / count, "nominal_us": micros, "speedup": seq / par_s})
-            log(f"break-even sweep, Pool.map: {seq * 1e6 / count:.1f} us items: {seq / par_s:.2f}x")
+            seq, _, ratio = paired(reps, lambda: [burn(i) for i in work], lambda: pool.map(burn, work))
+            sweep.append({"item_us": seq * 1e6 / count, "nominal_us": micros, "speedup": ratio})
+            log(f"break-even sweep, Pool.map: {seq * 1e6 / count:.1f} us items: {ratio:.2f}x")
         out["sweep"] = sweep
 
     crash = []

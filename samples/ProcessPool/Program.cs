@@ -39,4 +39,5 @@ await foreach (var done in Jobs.RunAsCompleted(Enumerable.Range(0, 10), options)
 Console.WriteLine($"{succeeded} of 10 jobs succeeded");
 var after = Jobs.RunMap([6, 7], new MapOptions { Executor = pool });
 Console.WriteLine($"the pool lives on: {string.Join("; ", after)}");
+await pool.StartAsync(); // back at full width (a replacement may still have been starting)
 Console.WriteLine($"workers now: {string.Join(", ", pool.WorkerProcessIds)} ({pool.WorkersStarted} started in all)");

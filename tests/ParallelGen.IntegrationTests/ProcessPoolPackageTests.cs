@@ -28,28 +28,12 @@ public sealed class ProcessPoolPackageTests
     }
 
     [Fact]
-    public async Task Fresh_console_project_runs_a_map_in_worker_processes_when_built_published_and_refuses_single_file_clearly()
+    public async Task Fresh_console_project_runs_a_map_in_worker_processes_from_its_build_and_its_framework_dependent_publish()
     {
-        await PackageConsumptionTests.PackOnceAsync();
-        var work = Directory.CreateTempSubdirectory("parallelgen-pool-consumer-");
+        var work = await CreateConsumerAsync();
         try
         {
-            File.WriteAllText(Path.Combine(work.FullName, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <config><add key="globalPackagesFolder" value="{Path.Combine(work.FullName, "packages")}" /></config>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{Repository.PackagesFeed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            (await DotNetCli.RunAsync(work.FullName, CommandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
-                .AssertSuccess("dotnet new console");
             var app = Path.Combine(work.FullName, "App");
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "add", "package", "ParallelGen", "--version", PackageConsumptionTests.Version))
-                .AssertSuccess("dotnet add package ParallelGen");
-            File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
 
             // dotnet run: the build output holds the worker host.
             (await DotNetCli.RunAsync(app, CommandTimeout, null, "build", "-c", "Release")).AssertSuccess("dotnet build");
@@ -61,11 +45,28 @@ public sealed class ProcessPoolPackageTests
             (await DotNetCli.RunAsync(app, CommandTimeout, null, "publish", "-c", "Release", "-o", published)).AssertSuccess("dotnet publish");
             AssertRanInWorkers((await DotNetCli.RunAsync(published, CommandTimeout, null, Path.Combine(published, "App.dll"))).AssertSuccess("dotnet App.dll"));
             AssertRanInWorkers((await ProcessRunner.RunAsync(Path.Combine(published, "App"), published, CommandTimeout)).AssertSuccess("the published apphost"));
+        }
+        finally
+        {
+            Delete(work);
+        }
+    }
 
-            // Single-file: refused when the pool is created, with what to do instead.
+    /// <remarks>
+    /// A single-file publish needs the linux-x64 runtime pack, which the SDK does not carry: this test restores it from
+    /// nuget.org besides the local feed (the only test here that needs the network).
+    /// </remarks>
+    [Fact]
+    public async Task Single_file_publish_refuses_the_pool_at_creation_and_says_what_to_do()
+    {
+        var work = await CreateConsumerAsync();
+        try
+        {
+            var app = Path.Combine(work.FullName, "App");
             var single = Path.Combine(work.FullName, "single");
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true", "-o", single))
-                .AssertSuccess("dotnet publish single-file");
+            (await DotNetCli.RunAsync(app, CommandTimeout, null, "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true",
+                "--source", Repository.PackagesFeed, "--source", "https://api.nuget.org/v3/index.json", "-o", single))
+                .AssertSuccess("dotnet publish -p:PublishSingleFile=true (needs nuget.org for the linux-x64 runtime pack)");
             var refused = await ProcessRunner.RunAsync(Path.Combine(single, "App"), single, CommandTimeout);
             Assert.True(refused.ExitCode == 3, $"the single-file app should report the refusal and exit 3:\n{refused.Output}");
             Assert.Contains("refused: PlatformNotSupportedException", refused.Output, StringComparison.Ordinal);
@@ -73,14 +74,43 @@ public sealed class ProcessPoolPackageTests
         }
         finally
         {
-            try
-            {
-                work.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // A leftover temp folder is harmless.
-            }
+            Delete(work);
+        }
+    }
+
+    /// <summary>A fresh console project outside the repository consuming the packed package from the local feed only.</summary>
+    private static async Task<DirectoryInfo> CreateConsumerAsync()
+    {
+        await PackageConsumptionTests.PackOnceAsync();
+        var work = Directory.CreateTempSubdirectory("parallelgen-pool-consumer-");
+        File.WriteAllText(Path.Combine(work.FullName, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{Path.Combine(work.FullName, "packages")}" /></config>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Repository.PackagesFeed}" />
+              </packageSources>
+            </configuration>
+            """);
+        (await DotNetCli.RunAsync(work.FullName, CommandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
+            .AssertSuccess("dotnet new console");
+        var app = Path.Combine(work.FullName, "App");
+        (await DotNetCli.RunAsync(app, CommandTimeout, null, "add", "package", "ParallelGen", "--version", PackageConsumptionTests.Version))
+            .AssertSuccess("dotnet add package ParallelGen");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
+        return work;
+    }
+
+    private static void Delete(DirectoryInfo work)
+    {
+        try
+        {
+            work.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
         }
     }
 
