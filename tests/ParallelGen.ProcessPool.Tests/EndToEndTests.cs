@@ -39,6 +39,16 @@ public sealed class EndToEndTests
         Assert.Subset(pool.WorkerProcessIds.ToHashSet(), pids);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task An_instance_method_runs_on_a_copy_of_its_instance()
+    {
+        await using var pool = new ProcessPoolExecutor(1);
+        var sink = new CollectingSink<int>(3);
+        await pool.RunBatchAsync(TestMethods.AddOffset, new Adder(100), new[] { 1, 2, 3 }, sink, null, default).AsTask().WaitAsync(PoolHarness.Bound);
+        Assert.Equal(new[] { 101, 102, 103 }, new[] { sink.Result(0), sink.Result(1), sink.Result(2) });
+        await Assert.ThrowsAsync<ArgumentNullException>(() => pool.RunBatchAsync(TestMethods.AddOffset, null, new[] { 1 }, sink, null, default).AsTask());
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Delegates_cannot_cross_and_say_what_to_call_instead()
     {
