@@ -24,7 +24,8 @@ public sealed class EndToEndTests
             }
         }
 
-        Assert.Equal(2, pool.WorkersStarted);
+        // The second worker may still be starting when the first has done everything (a loaded machine); none is replaced.
+        Assert.InRange(pool.WorkersStarted, 1, 2);
     }
 
     [Fact(Timeout = 120_000)]
@@ -47,6 +48,34 @@ public sealed class EndToEndTests
         await pool.RunBatchAsync(TestMethods.AddOffset, new Adder(100), new[] { 1, 2, 3 }, sink, null, default).AsTask().WaitAsync(PoolHarness.Bound);
         Assert.Equal(new[] { 101, 102, 103 }, new[] { sink.Result(0), sink.Result(1), sink.Result(2) });
         await Assert.ThrowsAsync<ArgumentNullException>(() => pool.RunBatchAsync(TestMethods.AddOffset, null, new[] { 1 }, sink, null, default).AsTask());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Methods_that_cannot_cross_or_are_not_registered_fail_before_any_worker_starts()
+    {
+        await using var pool = new ProcessPoolExecutor(1);
+        var cannot = Assert.Throws<NotSupportedException>(() => pool.EnsureCanRun(new UnregisteredMethod("M:Tests.Open(System.IO.Stream)", "its parameter 'stream' is a System.IO.Stream")));
+        Assert.Contains("System.IO.Stream", cannot.Message);
+        Assert.Throws<NotSupportedException>(() => pool.EnsureCanRun(new UnregisteredMethod("M:Tests.Nowhere", null)));
+        Assert.Equal(0, pool.WorkersStarted);
+    }
+
+    private sealed class UnregisteredMethod(string id, string? reason) : ParallelGen.Infrastructure.Remote.RemoteMethod<int, int>(id, reason)
+    {
+        public override bool HasTarget => false;
+
+        public override object? ReadTarget(ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+
+        public override void WriteTarget(ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+        {
+        }
+
+        public override void WriteArguments(ParallelGen.Infrastructure.Remote.WireWriter writer, int item) => writer.WriteInt32(item);
+
+        public override int ReadResult(ParallelGen.Infrastructure.Remote.WireReader reader) => reader.ReadInt32();
+
+        public override ValueTask InvokeAsync(object? target, ParallelGen.Infrastructure.Remote.WireReader arguments, ParallelGen.Infrastructure.Remote.WireWriter result, CancellationToken cancellationToken) =>
+            ValueTask.CompletedTask;
     }
 
     [Fact(Timeout = 60_000)]
