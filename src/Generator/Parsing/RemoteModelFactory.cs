@@ -64,7 +64,8 @@ internal static class RemoteModelFactory
         var isReference = type.IsReferenceType && shape.Primitive != "String";
 
         // Reserve the key first: the rule refuses types that contain themselves, but a part may repeat.
-        types[name] = new WireTypeModel(name, shape.Kind, isReference, shape.Primitive, EquatableArray<string>.Empty, EquatableArray<WireMemberModel>.Empty, null, shape.Materialized);
+        var exactTypeOnly = shape.Kind == WireKind.Object && type.TypeKind == TypeKind.Class && !type.IsSealed;
+        types[name] = new WireTypeModel(name, shape.Kind, isReference, shape.Primitive, EquatableArray<string>.Empty, EquatableArray<WireMemberModel>.Empty, null, shape.Materialized, exactTypeOnly);
         var elements = new string[shape.Elements.Length];
         for (var i = 0; i < elements.Length; i++)
         {
@@ -86,7 +87,8 @@ internal static class RemoteModelFactory
             new EquatableArray<string>(elements),
             new EquatableArray<WireMemberModel>(members),
             shape.Serializer?.ToDisplayString(WireFormat),
-            shape.Materialized);
+            shape.Materialized,
+            exactTypeOnly);
         return name;
     }
 

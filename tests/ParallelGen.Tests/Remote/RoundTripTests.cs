@@ -190,6 +190,18 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void A_derived_instance_is_refused_rather_than_sliced_to_its_declared_type()
+    {
+        var id = Prefix + "Describe(ParallelGen.Tests.Remote.Animal)";
+        Assert.Equal("cat", RoundTrip<Animal, string>(id, new Animal("cat")));
+
+        var error = Assert.Throws<NotSupportedException>(() => Find<Animal, string>(id).WriteArguments(new WireWriter(), new Dog("rex", 3)));
+
+        Assert.Contains("ParallelGen.Tests.Remote.Dog", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Animal", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_method_that_cannot_cross_is_registered_with_a_reason_naming_the_parameter_and_its_type()
     {
         Assert.True(RemoteRegistry.TryGet(Prefix + "Later(System.Action)", out var method));
