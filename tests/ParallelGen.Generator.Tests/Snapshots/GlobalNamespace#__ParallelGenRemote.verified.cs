@@ -78,6 +78,11 @@ namespace ParallelGen.Generated
                 return;
             }
 
+            if (value.GetType() != typeof(global::GlobalShapes))
+            {
+                throw new global::System.NotSupportedException("A " + value.GetType().FullName + " cannot cross to a worker process as GlobalShapes: only the declared type's public members would travel. Declare the derived type, or register an IWireSerializer for the base type.");
+            }
+
             writer.WritePresence(true);
         }
 

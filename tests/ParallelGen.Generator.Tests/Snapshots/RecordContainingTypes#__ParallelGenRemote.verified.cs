@@ -131,6 +131,11 @@ namespace ParallelGen.Generated
                 return;
             }
 
+            if (value.GetType() != typeof(global::Demo.Records.Person))
+            {
+                throw new global::System.NotSupportedException("A " + value.GetType().FullName + " cannot cross to a worker process as Demo.Records.Person: only the declared type's public members would travel. Declare the derived type, or register an IWireSerializer for the base type.");
+            }
+
             writer.WritePresence(true);
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(writer, value.Name);
         }
