@@ -42,5 +42,27 @@ public sealed class ParallelizableGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(sources, static (output, source) =>
             output.AddSource(source.HintName, SourceText.From(source.Text, System.Text.Encoding.UTF8)));
+
+        // The cross-process registry: one file for the assembly (its serializers are shared by every method).
+        var remote = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeMetadataName,
+                static (node, _) => node is MethodDeclarationSyntax { Parent: TypeDeclarationSyntax },
+                static (syntaxContext, cancellationToken) => RemoteModelFactory.TryCreate(syntaxContext, cancellationToken))
+            .WithTrackingName(TrackingNames.RemoteMethods)
+            .Where(static method => method is not null)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllRemoteMethods)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
+            .Select(static (pair, cancellationToken) => RemoteEmitter.Emit(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.RemoteSource);
+
+        context.RegisterSourceOutput(remote, static (output, text) =>
+        {
+            if (text.Length > 0)
+            {
+                output.AddSource(RemoteEmitter.HintName, SourceText.From(text, System.Text.Encoding.UTF8));
+            }
+        });
     }
 }

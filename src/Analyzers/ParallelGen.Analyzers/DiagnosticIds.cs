@@ -45,4 +45,13 @@ internal static class DiagnosticIds
 
     /// <summary>Check-then-act on a concurrent collection.</summary>
     public const string CheckThenAct = "PG0107";
+
+    /// <summary>A method sent to a process pool has a parameter, result or instance that cannot cross to a worker process.</summary>
+    public const string CannotCrossProcess = "PG0006";
+
+    /// <summary>A lambda or delegate is handed to a process pool.</summary>
+    public const string DelegateToProcessPool = "PG0007";
+
+    /// <summary>A method sent to a process pool writes a static, its instance or a shared collection: the write stays in the worker.</summary>
+    public const string WriteLostInWorkerProcess = "PG0120";
 }

@@ -269,7 +269,8 @@ internal static class SourceEmitter
             See = "<see cref=\"" + method.Cref + "\"/>";
             Method = "new global::ParallelGen.Infrastructure.ParallelMethod(" + Parsing.Literals.String(method.DocumentationId) + ", "
                 + method.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture) + ", "
-                + method.ChunkSize.ToString(CultureInfo.InvariantCulture) + ")";
+                + method.ChunkSize.ToString(CultureInfo.InvariantCulture)
+                + (method.IsStatic ? ")" : ", __self)"); // the instance travels to worker processes as the Target
             Body = WorkBody(method, Item, Result, TypeParameterList);
             TypeParameterDocs = TypeParameterDocumentation(method, See, indentation);
             if (method.Parameters.Count > 0)

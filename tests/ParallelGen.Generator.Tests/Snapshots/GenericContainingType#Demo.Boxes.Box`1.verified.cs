@@ -60,7 +60,7 @@ namespace Demo.Boxes
         public string[] WrapMap(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel without blocking the caller.</summary>
@@ -72,7 +72,7 @@ namespace Demo.Boxes
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -84,7 +84,7 @@ namespace Demo.Boxes
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -96,7 +96,7 @@ namespace Demo.Boxes
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> WrapAsCompleted(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Wrap(T)"/> on an executor and returns its future.</summary>
@@ -108,7 +108,7 @@ namespace Demo.Boxes
         public global::ParallelGen.Future<string> WrapSubmit(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), executor, cancellationToken);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Demo.Instances
         public int[] ScaleMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -26,7 +26,7 @@ namespace Demo.Instances
         public global::System.Threading.Tasks.Task<int[]> ScaleMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -38,7 +38,7 @@ namespace Demo.Instances
         public global::System.Threading.Tasks.Task<int[]> ScaleMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -50,7 +50,7 @@ namespace Demo.Instances
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ScaleAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Scale(int)"/> on an executor and returns its future.</summary>
@@ -62,7 +62,7 @@ namespace Demo.Instances
         public global::ParallelGen.Future<int> ScaleSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), executor, cancellationToken);
         }
     }
 }

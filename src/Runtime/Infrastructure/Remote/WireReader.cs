@@ -12,7 +12,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// beyond the bytes present. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WireReader
+public sealed partial class WireReader
 {
     private readonly ReadOnlyMemory<byte> _data;
     private int _position;

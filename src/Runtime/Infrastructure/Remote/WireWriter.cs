@@ -11,7 +11,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class WireWriter
+public sealed partial class WireWriter
 {
     private byte[] _buffer;
     private int _length;
