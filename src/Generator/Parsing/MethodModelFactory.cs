@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParallelGen.Generator.Helpers;
 using ParallelGen.Generator.Models;
 using ParallelGen.Shared;
+using ParallelGen.Shared.Wrapping;
 
 namespace ParallelGen.Generator.Parsing;
 
@@ -27,36 +28,22 @@ internal static class MethodModelFactory
 
     public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        // The one rule shared with the usage analyzer decides; severities play no part.
         if (context.TargetSymbol is not IMethodSymbol method
-            || context.TargetNode is not MethodDeclarationSyntax syntax
             || context.Attributes.Length != 1
-            || !AreContainingTypesPartial(syntax))
+            || !Wrappability.Check(method, context.Attributes[0], problems: null, cancellationToken))
         {
             return null;
         }
 
         var type = method.ContainingType;
-        if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !IsWrappable(method))
-        {
-            return null;
-        }
-
-        var attribute = context.Attributes[0];
-        string? nameArgument = null;
+        var nameArgument = ParallelizableAttributes.NameArgument(context.Attributes[0]);
         var maxDegree = 0;
         var chunkSize = 0;
-        foreach (var argument in attribute.NamedArguments)
+        foreach (var argument in context.Attributes[0].NamedArguments)
         {
             switch (argument.Key)
             {
-                case ParallelizableNames.NameArgument:
-                    if (argument.Value.Value is not string name || !SyntaxFacts.IsValidIdentifier(name))
-                    {
-                        return null;
-                    }
-
-                    nameArgument = name;
-                    break;
                 case ParallelizableNames.MaxDegreeOfParallelismArgument when argument.Value.Value is int degree:
                     maxDegree = degree;
                     break;
@@ -67,15 +54,10 @@ internal static class MethodModelFactory
         }
 
         var prefix = WrapperPrefix.Of(method, nameArgument);
-        if (WrapperNamesClash(type, prefix))
-        {
-            return null;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
 
         var parameters = method.Parameters;
-        var passesToken = parameters.Length > 0 && IsCancellationToken(parameters[parameters.Length - 1].Type);
+        var passesToken = parameters.Length > 0 && SignatureShapes.IsCancellationToken(parameters[parameters.Length - 1].Type);
         var itemCount = passesToken ? parameters.Length - 1 : parameters.Length;
         var models = new ParameterModel[itemCount];
         for (var i = 0; i < itemCount; i++)
@@ -113,116 +95,6 @@ internal static class MethodModelFactory
             ObsoleteAttribute(method));
     }
 
-    private static bool AreContainingTypesPartial(MethodDeclarationSyntax syntax)
-    {
-        for (var node = syntax.Parent; node is not null; node = node.Parent)
-        {
-            if (node is TypeDeclarationSyntax declaration)
-            {
-                if (declaration is InterfaceDeclarationSyntax
-                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                    || declaration.Modifiers.Any(SyntaxKind.FileKeyword))
-                {
-                    return false;
-                }
-            }
-            else if (node is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsWrappable(IMethodSymbol method)
-    {
-        if (method.MethodKind != MethodKind.Ordinary
-            || method.IsVararg
-            || method.ReturnsByRef
-            || method.ReturnsByRefReadonly
-            || (method.IsAsync && method.ReturnsVoid)
-            || (!method.IsStatic && method.ContainingType.IsRefLikeType)
-            || method.DeclaredAccessibility == Accessibility.NotApplicable)
-        {
-            return false;
-        }
-
-        if (!method.ReturnsVoid && !IsTransportable(method.ReturnType))
-        {
-            return false;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind != RefKind.None || !IsTransportable(parameter.Type))
-            {
-                return false;
-            }
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsFileLocal || type.TypeKind == TypeKind.Error || !HasValidNames(type.Name, type.TypeParameters))
-            {
-                return false;
-            }
-        }
-
-        for (var ns = method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
-            {
-                return false;
-            }
-        }
-
-        // Code being typed has missing names and types; such a method cannot be wrapped until it is complete.
-        if (!HasValidNames(method.Name, method.TypeParameters))
-        {
-            return false;
-        }
-
-        foreach (var typeParameter in method.TypeParameters)
-        {
-            foreach (var constraint in typeParameter.ConstraintTypes)
-            {
-                if (!IsTransportable(constraint))
-                {
-                    return false;
-                }
-            }
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(parameter.Name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasValidNames(string name, ImmutableArray<ITypeParameterSymbol> typeParameters)
-    {
-        if (!SyntaxFacts.IsValidIdentifier(name))
-        {
-            return false;
-        }
-
-        foreach (var typeParameter in typeParameters)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(typeParameter.Name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static EquatableArray<string> TypeParameterNames(ImmutableArray<ITypeParameterSymbol> typeParameters)
     {
         if (typeParameters.IsEmpty)
@@ -257,80 +129,6 @@ internal static class MethodModelFactory
 
         return new EquatableArray<string>(clauses.ToArray());
     }
-
-    /// <summary>Whether a value of the type can travel in a tuple or a delegate: no ref structs, pointers or errors.</summary>
-    private static bool IsTransportable(ITypeSymbol type)
-    {
-        switch (type)
-        {
-            case IErrorTypeSymbol:
-            case IPointerTypeSymbol:
-            case IFunctionPointerTypeSymbol:
-                return false;
-            case IArrayTypeSymbol array:
-                return IsTransportable(array.ElementType);
-            case INamedTypeSymbol named:
-                if (named.IsRefLikeType || named.TypeKind == TypeKind.Error || named.SpecialType == SpecialType.System_Void)
-                {
-                    return false;
-                }
-
-                foreach (var argument in named.TypeArguments)
-                {
-                    if (!IsTransportable(argument))
-                    {
-                        return false;
-                    }
-                }
-
-                return named.ContainingType is null || IsTransportable(named.ContainingType);
-            case ITypeParameterSymbol:
-                return true;
-            default:
-                return true;
-        }
-    }
-
-    private static bool WrapperNamesClash(INamedTypeSymbol type, string prefix)
-    {
-        foreach (var suffix in ParallelizableNames.WrapperSuffixes)
-        {
-            var name = prefix + suffix;
-            if (name == type.Name || type.MemberNames.Contains(name) || HasTypeParameter(type, name))
-            {
-                return true;
-            }
-
-            // object and ValueType have no member that ends like a wrapper; other bases are checked by name first
-            // (MemberNames needs no binding), then by accessibility.
-            for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None }; baseType = baseType.BaseType)
-            {
-                if (baseType.MemberNames.Contains(name)
-                    && baseType.GetMembers(name).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasTypeParameter(INamedTypeSymbol type, string name)
-    {
-        foreach (var typeParameter in type.TypeParameters)
-        {
-            if (typeParameter.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsCancellationToken(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static ParameterModel CreateParameter(IParameterSymbol parameter, int position)
     {
