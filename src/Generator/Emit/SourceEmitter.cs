@@ -243,7 +243,7 @@ internal static class SourceEmitter
 
         using (writer.Block())
         {
-            writer.Line("var __self = this;");
+            writer.Indent().Write("var ").Write(text.Self).Write(" = this;").EndLine();
             writer.Indent().Write("return ").Write(callee).Write(arguments).EndLine();
         }
     }
@@ -262,6 +262,7 @@ internal static class SourceEmitter
             Options = Unique(method, "options");
             Token = Unique(method, "cancellationToken");
             Executor = Unique(method, "executor");
+            Self = Unique(method, "__self");
             TypeParameterList = method.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters) + ">";
             Item = ItemType(method);
             HasResult = method.HasResult;
@@ -270,7 +271,7 @@ internal static class SourceEmitter
             Method = "new global::ParallelGen.Infrastructure.ParallelMethod(" + Parsing.Literals.String(method.DocumentationId) + ", "
                 + method.MaxDegreeOfParallelism.ToString(CultureInfo.InvariantCulture) + ", "
                 + method.ChunkSize.ToString(CultureInfo.InvariantCulture) + ")";
-            Body = WorkBody(method, Item, Result, TypeParameterList);
+            Body = WorkBody(method, Item, Result, TypeParameterList, Self);
             TypeParameterDocs = TypeParameterDocumentation(method, See, indentation);
             if (method.Parameters.Count > 0)
             {
@@ -305,6 +306,9 @@ internal static class SourceEmitter
         public string Token { get; }
 
         public string Executor { get; }
+
+        /// <summary>The local that holds a copy of <c>this</c> for an instance method's work body.</summary>
+        public string Self { get; }
 
         public string TypeParameterList { get; }
 
@@ -361,7 +365,7 @@ internal static class SourceEmitter
             }
         }
 
-        private static string WorkBody(MethodModel method, string item, string result, string typeParameterList)
+        private static string WorkBody(MethodModel method, string item, string result, string typeParameterList, string self)
         {
             var arguments = new string[method.Parameters.Count + (method.PassesCancellationToken ? 1 : 0)];
             for (var i = 0; i < method.Parameters.Count; i++)
@@ -376,7 +380,7 @@ internal static class SourceEmitter
                 arguments[arguments.Length - 1] = "__ct";
             }
 
-            var call = (method.IsStatic ? method.ContainingType : "__self") + "." + method.Name + typeParameterList + "(" + string.Join(", ", arguments) + ")";
+            var call = (method.IsStatic ? method.ContainingType : self) + "." + method.Name + typeParameterList + "(" + string.Join(", ", arguments) + ")";
             var lambda = method.IsStatic ? "static " : string.Empty;
             var factory = "global::ParallelGen.Infrastructure.WorkBody<" + item + ", " + result + ">";
             return method.ReturnKind switch

@@ -210,8 +210,15 @@ internal static class MethodModelFactory
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0
-            ? Literals.Identifier(type.Name)
-            : Literals.Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name))) + ">";
+            ? TypeIdentifier(type.Name)
+            : TypeIdentifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name))) + ">";
+
+    /// <summary>
+    /// A type's name as code: a contextual keyword such as <c>record</c> is escaped too, as the user had to write it
+    /// to declare the type without a warning (CS8860).
+    /// </summary>
+    private static string TypeIdentifier(string name) =>
+        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : Literals.Identifier(name);
 
     private static string Declaration(INamedTypeSymbol type)
     {
