@@ -24,7 +24,7 @@ internal static class SourceEmitter
     private const int CharactersPerMethod = 6 * 1024;
 
     /// <summary>The version written into <c>[GeneratedCode]</c>: the generator assembly's version.</summary>
-    private static readonly string GeneratedCodeAttribute =
+    private static readonly string s_generatedCodeAttribute =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"ParallelGen.Generator\", \""
         + (typeof(SourceEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0")
         + "\")]";
@@ -216,7 +216,7 @@ internal static class SourceEmitter
     /// <summary>Writes the attributes and the signature up to the opening parenthesis of the parameter list.</summary>
     private static void WriteSignatureStart(IndentedWriter writer, WrapperText text, string returnType, string suffix)
     {
-        writer.Line(GeneratedCodeAttribute);
+        writer.Line(s_generatedCodeAttribute);
         if (text.ObsoleteAttribute is not null)
         {
             writer.Line(text.ObsoleteAttribute);

@@ -24,7 +24,7 @@ internal static class MethodModelFactory
     /// The containing-type chain of each type, computed once per type symbol: the methods of one type share it.
     /// Keys are held weakly, so a compilation's symbols are not kept alive; a new compilation has new symbols.
     /// </summary>
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeContext> Hierarchies = new();
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeContext> s_hierarchies = new();
 
     public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal static class MethodModelFactory
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        var typeContext = Hierarchies.GetValue(type, static t => CreateHierarchy(t));
+        var typeContext = s_hierarchies.GetValue(type, static t => CreateHierarchy(t));
         return new MethodModel(
             typeContext.Hierarchy,
             typeContext.ContainingType,
@@ -333,7 +333,7 @@ internal static class MethodModelFactory
         _ => type.TypeKind != TypeKind.Dynamic,
     };
 
-    /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="Hierarchies"/>).</summary>
+    /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="s_hierarchies"/>).</summary>
     private sealed class TypeContext(HierarchyInfo hierarchy, string containingType)
     {
         public HierarchyInfo Hierarchy { get; } = hierarchy;

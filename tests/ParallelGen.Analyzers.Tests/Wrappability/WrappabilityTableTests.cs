@@ -20,26 +20,26 @@ namespace ParallelGen.Analyzers.Tests.Wrappability;
 /// </summary>
 public sealed class WrappabilityTableTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Usage = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> s_usage = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
 
-    private static readonly Dictionary<string, Shape> Table = AcceptedShapes.All().Concat(RejectedShapes.All()).ToDictionary(s => s.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, Shape> s_table = AcceptedShapes.All().Concat(RejectedShapes.All()).ToDictionary(s => s.Name, StringComparer.Ordinal);
 
-    public static TheoryData<string> Shapes => new(Table.Keys);
+    public static TheoryData<string> Shapes => new(s_table.Keys);
 
     [Fact]
-    public void The_table_is_broad() => Assert.True(Table.Count >= 100, $"Only {Table.Count} shapes.");
+    public void The_table_is_broad() => Assert.True(s_table.Count >= 100, $"Only {s_table.Count} shapes.");
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public async Task Each_method_gets_wrappers_exactly_when_no_usage_error_is_reported(string name)
     {
-        var shape = Table[name];
+        var shape = s_table[name];
         var input = Compile(shape.Source);
         var errors = input.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, "The shape does not compile:\n" + string.Join("\n", errors));
 
         var (output, generated) = Generate(input);
-        var run = await AnalyzerRunner.RunAsync(output, Usage);
+        var run = await AnalyzerRunner.RunAsync(output, s_usage);
         Assert.Empty(run.AnalyzerFailures);
         var usageErrors = run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
@@ -70,7 +70,7 @@ public sealed class WrappabilityTableTests
     [MemberData(nameof(Shapes))]
     public void Lowering_the_usage_rules_in_editorconfig_changes_nothing_the_generator_writes(string name)
     {
-        var input = Compile(Table[name].Source);
+        var input = Compile(s_table[name].Source);
         var lowered = string.Join("\n", new[] { "PG0001", "PG0002", "PG0003", "PG0004", "PG0005", "PG0010", "PG0011", "PG0012" }.Select(id => $"dotnet_diagnostic.{id}.severity = none"));
         var (withLowered, options) = EditorConfigOptions.Parse("root = true\n[*.cs]\n" + lowered + "\n").Apply(input);
 
