@@ -28,7 +28,9 @@ internal static class AcceptedShapes
         InClass("returns an async enumerator", Wraps, "[Parallelizable] public static IAsyncEnumerator<int>? F(int x) => null;"),
         InClass("params array", Wraps, "[Parallelizable] public static int F(params int[] xs) => xs.Length;"),
         InClass("params after a default", Wraps, "[Parallelizable] public static int F(int a = 1, params string[] xs) => a + xs.Length;"),
+#if !ROSLYN4_8 // C# 13
         InClass("params collection", Wraps, "[Parallelizable] public static int F(params List<int> xs) => xs.Count;"),
+#endif
         InClass("optional without a default", Wraps, "[Parallelizable] public static int F(int a, [Optional] int b) => a + b;"),
         InClass("optional before a required parameter", Wraps, "[Parallelizable] public static int F([Optional] int a, int b) => a + b;"),
         InClass("optional with DefaultParameterValue", Wraps, "[Parallelizable] public static int F([Optional, DefaultParameterValue(5)] int a) => a;"),
@@ -39,7 +41,9 @@ internal static class AcceptedShapes
         InClass("dynamic and object", Wraps, "[Parallelizable] public static object? F(dynamic d, object? o) => o;"),
         InClass("arrays of every shape", Wraps, "[Parallelizable] public static int F(int[,] a, int[][] b, string?[]? c) => 0;"),
         InClass("nested generic parameter", Wraps, "[Parallelizable] public static int F(List<Dictionary<string, int[]>> x) => x.Count;"),
+#if !ROSLYN4_8 // C# 13
         InClass("ref struct as a type argument", Wraps, "[Parallelizable] public static int F(Func<int, int> f, Func<ReadOnlySpan<int>>? g) => f(1);"),
+#endif
         InClass("delegates", Wraps, "[Parallelizable] public static void F(Action a, EventHandler? h) => a();"),
         InClass("nullable tuple", Wraps, "[Parallelizable] public static int F((int, string)? t) => 0;"),
         InClass("tuple parameter", Wraps, "[Parallelizable] public static int F((int a, int b) t) => t.a;"),
@@ -74,7 +78,9 @@ internal static class AcceptedShapes
         // Generic methods.
         InClass("generic constraints", Wraps, "[Parallelizable] public static int F<A, B, D, E, G, H>(A a, B b, D d, E e, G g, H h) where A : class? where B : struct where D : unmanaged where E : notnull where G : IComparable<G>, new() where H : A => 1;"),
         InClass("enum and delegate constraints", Wraps, "[Parallelizable] public static int F<T, U>(T t, U u) where T : struct, Enum where U : Delegate => 1;"),
+#if !ROSLYN4_8 // C# 13
         InClass("allows ref struct", Wraps, "[Parallelizable] public static int F<T>(int x) where T : allows ref struct => x;"),
+#endif
         InClass("generic returning task", Wraps, "[Parallelizable] public static Task<T> F<T>(T x) => Task.FromResult(x);"),
 
         // Containing types.

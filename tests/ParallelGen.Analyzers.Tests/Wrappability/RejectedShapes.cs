@@ -20,7 +20,9 @@ internal static class RejectedShapes
         InClass("array of function pointers", "PG0002", "[Parallelizable] public static unsafe int F(delegate*<int>[] f) => f.Length;"),
         InClass("span parameter", "PG0002", "[Parallelizable] public static int F(Span<int> x) => x.Length;"),
         InClass("read-only span parameter", "PG0002", "[Parallelizable] public static int F(ReadOnlySpan<char> x) => x.Length;"),
+#if !ROSLYN4_8 // C# 13
         InClass("params span", "PG0002", "[Parallelizable] public static int F(params ReadOnlySpan<int> x) => x.Length;"),
+#endif
         File("own ref struct parameter", "PG0002", "namespace Table;\npublic ref struct R { public int V; }\npublic partial class C\n{\n    [Parallelizable] public static int F(R r) => r.V;\n}\n"),
         InClass("scoped ref parameter", "PG0002", "[Parallelizable] public static int F(scoped ref int x) => x;"),
         InClass("__arglist", "PG0002", "[Parallelizable] public static int F(int x, __arglist) => x;"),
