@@ -22,6 +22,15 @@ internal static class DiagnosticIds
     /// <summary>[Parallelizable] on something that is not an ordinary method (local function, lambda, accessor, operator...).</summary>
     public const string NotAMethod = "PG0005";
 
+    /// <summary>The attribute's Name cannot prefix the wrappers' names (empty, white space, '@', not an identifier).</summary>
+    public const string InvalidWrapperName = "PG0010";
+
+    /// <summary>Two [Parallelizable] methods would get wrappers of the same signature.</summary>
+    public const string WrappersCollide = "PG0011";
+
+    /// <summary>The containing type cannot hold the wrappers: an interface, a file-local type, an instance method of a ref struct.</summary>
+    public const string UnsupportedContainingType = "PG0012";
+
     /// <summary>A captured local or parameter is written inside a worker.</summary>
     public const string CapturedVariableWritten = "PG0100";
 

@@ -19,7 +19,7 @@ namespace ParallelGen;
 public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 {
     [ThreadStatic]
-    private static ThreadPoolExecutor? t_current;
+    private static ThreadPoolExecutor? s_current;
 
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly int _capacity;
@@ -116,7 +116,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     bool IWorkItemHost.TryRunInline(WorkItem item)
     {
-        if (t_current == this)
+        if (s_current == this)
         {
             // A map started from inside one of this executor's items: the calling worker already holds a slot and
             // would only block waiting, so it runs a loop itself (no deadlock when every slot waits on a nested map).
@@ -188,15 +188,15 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
                     try
                     {
                         ValueTask pending;
-                        var outer = t_current;
-                        t_current = this;
+                        var outer = s_current;
+                        s_current = this;
                         try
                         {
                             pending = item.RunAsyncInContext();
                         }
                         finally
                         {
-                            t_current = outer;
+                            s_current = outer;
                         }
 
                         await pending.ConfigureAwait(false);
@@ -220,8 +220,8 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
     {
         ParallelGenTelemetry.WorkerStarted();
         ThreadInjection.Enter();
-        var outer = t_current;
-        t_current = this;
+        var outer = s_current;
+        s_current = this;
         try
         {
             if (item.PrefersBlocking)
@@ -239,7 +239,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
         finally
         {
-            t_current = outer;
+            s_current = outer;
             ThreadInjection.Exit();
             ParallelGenTelemetry.WorkerStopped();
         }

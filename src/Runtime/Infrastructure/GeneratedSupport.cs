@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ParallelGen.Scheduling;
 using ParallelGen.Mapping;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure;
 
@@ -13,6 +14,7 @@ namespace ParallelGen.Infrastructure;
 /// runtime: change both together. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public static class GeneratedSupport
 {
     /// <summary>Backs <c>XMap</c>: results in input order.</summary>

@@ -97,7 +97,7 @@ internal sealed partial class MapRun<TIn, TOut>
     private int _helpersPending;
     private long _helpersFrom;
     private Timer? _helperTimer;
-    private static readonly long HelperDelayTicks = Math.Max(1, Stopwatch.Frequency / 20_000); // 50 µs
+    private static readonly long s_helperDelayTicks = Math.Max(1, Stopwatch.Frequency / 20_000); // 50 µs
 
     public MapRun(ParallelMethod method, IExecutor executor, MapSource<TIn> source, WorkBody<TIn, TOut> body, MapOptions? options, ResultMode mode, CancellationToken cancellationToken)
     {
@@ -313,7 +313,7 @@ internal sealed partial class MapRun<TIn, TOut>
     /// <summary>Called by the caller's loop after each chunk: starts the helpers once the map has run long enough.</summary>
     private void AfterCallerChunk()
     {
-        if (_helpersPending != 0 && Stopwatch.GetTimestamp() - _helpersFrom > HelperDelayTicks)
+        if (_helpersPending != 0 && Stopwatch.GetTimestamp() - _helpersFrom > s_helperDelayTicks)
         {
             PostHelpers();
         }

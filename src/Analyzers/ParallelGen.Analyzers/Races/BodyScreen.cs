@@ -16,7 +16,7 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal sealed class BodyScreen
 {
-    private static readonly HashSet<string> TriggerMethods = KnownTypes.NewSet(
+    private static readonly HashSet<string> s_triggerMethods = KnownTypes.NewSet(
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
         "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
         "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
@@ -25,11 +25,11 @@ internal sealed class BodyScreen
         "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
         "ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek");
 
-    private readonly Compilation compilation;
-    private readonly ConcurrentDictionary<string, bool> memberNames = new();
-    private readonly ConcurrentDictionary<string, bool> typeNames = new();
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, bool> _memberNames = new();
+    private readonly ConcurrentDictionary<string, bool> _typeNames = new();
 
-    public BodyScreen(Compilation compilation) => this.compilation = compilation;
+    public BodyScreen(Compilation compilation) => _compilation = compilation;
 
     /// <summary>Whether <paramref name="method"/> may contain something the race rules report (so it must be bound).</summary>
     public bool NeedsAnalysis(MethodDeclarationSyntax method)
@@ -121,10 +121,10 @@ internal sealed class BodyScreen
         var localReceiver = receiver is not null && IsLocal(ChainRoot(receiver), locals);
         if (IsMemberName(name) && !(localReceiver && name is "ToString" or "Equals" or "GetHashCode"))
         {
-            return true; // a method of this compilation: its summary may write shared state
+            return true; // a method of this _compilation: its summary may write shared state
         }
 
-        return TriggerMethods.Contains(name) && !localReceiver;
+        return s_triggerMethods.Contains(name) && !localReceiver;
     }
 
     /// <summary>The start of a fluent chain: <c>builder</c> in <c>builder.Append(a).Append(b)</c>.</summary>
@@ -153,8 +153,8 @@ internal sealed class BodyScreen
     };
 
     private bool IsMemberName(string name) =>
-        memberNames.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
+        _memberNames.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
 
     private bool IsTypeName(string name) =>
-        typeNames.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
+        _typeNames.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
 }

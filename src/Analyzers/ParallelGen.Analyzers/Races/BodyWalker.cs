@@ -15,42 +15,42 @@ internal sealed class BodyWalker
 {
     private const int MaxEffects = 16;
 
-    private static readonly HashSet<string> MutatingMethods = KnownTypes.NewSet(
+    private static readonly HashSet<string> s_mutatingMethods = KnownTypes.NewSet(
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
         "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
         "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
         "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast", "UnionWith", "IntersectWith",
         "ExceptWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity", "Set", "SetAll", "CopyFrom", "Fill");
 
-    private static readonly HashSet<string> ConcurrentChecks = KnownTypes.NewSet("ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek", "IsEmpty");
+    private static readonly HashSet<string> s_concurrentChecks = KnownTypes.NewSet("ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek", "IsEmpty");
 
-    private static readonly HashSet<string> ConcurrentActs = KnownTypes.NewSet(
+    private static readonly HashSet<string> s_concurrentActs = KnownTypes.NewSet(
         "TryAdd", "TryRemove", "TryUpdate", "AddOrUpdate", "Remove", "Clear", "Add", "Enqueue", "Push", "TryTake", "TryDequeue", "TryPop");
 
-    private readonly Scope scope;
-    private readonly RaceContext context;
-    private readonly ImmutableStack<IMethodSymbol> stack;
-    private readonly int depth;
-    private readonly List<Effect> effects = new();
-    private IOperation? body;
-    private Dictionary<ILocalSymbol, IOperation>? initializers;
+    private readonly Scope _scope;
+    private readonly RaceContext _context;
+    private readonly ImmutableStack<IMethodSymbol> _stack;
+    private readonly int _depth;
+    private readonly List<Effect> _effects = new();
+    private IOperation? _body;
+    private Dictionary<ILocalSymbol, IOperation>? _initializers;
 
     private BodyWalker(Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
     {
-        this.scope = scope;
-        this.context = context;
-        this.stack = stack;
-        this.depth = depth;
+        _scope = scope;
+        _context = context;
+        _stack = stack;
+        _depth = depth;
     }
 
-    private KnownTypes Known => context.Known;
+    private KnownTypes Known => _context.Known;
 
     /// <summary>The effects of <paramref name="body"/> seen from <paramref name="scope"/>.</summary>
     public static List<Effect> Run(IOperation body, Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
     {
         var walker = new BodyWalker(scope, context, stack, depth);
         walker.Walk(body);
-        return walker.effects;
+        return walker._effects;
     }
 
     /// <summary>The effects of calling <paramref name="method"/> on <paramref name="instance"/> from <paramref name="scope"/>, reported at <paramref name="at"/>.</summary>
@@ -58,19 +58,19 @@ internal sealed class BodyWalker
     {
         var walker = new BodyWalker(scope, context, ImmutableStack<IMethodSymbol>.Empty, 0);
         walker.CallSummary(method, instance, ImmutableArray<IArgumentOperation>.Empty, at);
-        return walker.effects;
+        return walker._effects;
     }
 
     private void Walk(IOperation body)
     {
-        this.body = body;
+        _body = body;
         // Iterative: generated or mutated sources can nest deeply (long concatenations), and a recursion would overflow.
         var pending = new Stack<IOperation>();
         pending.Push(body);
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
-            if (operation is IAnonymousFunctionOperation function && function.Syntax != scope.Syntax
+            if (operation is IAnonymousFunctionOperation function && function.Syntax != _scope.Syntax
                 && (WorkerFinder.IsWorker(function, Known) || WorkerFinder.IsLazyFactory(function, Known)))
             {
                 continue; // analyzed as a worker of its own, or run once under Lazy's lock
@@ -155,10 +155,10 @@ internal sealed class BodyWalker
     {
         switch (target)
         {
-            case ILocalReferenceOperation local when !scope.Declares(local.Local):
+            case ILocalReferenceOperation local when !_scope.Declares(local.Local):
                 CapturedWrite(local.Local, "variable", at);
                 break;
-            case IParameterReferenceOperation parameter when !scope.Declares(parameter.Parameter):
+            case IParameterReferenceOperation parameter when !_scope.Declares(parameter.Parameter):
                 CapturedWrite(parameter.Parameter, "parameter", at);
                 break;
             case IFieldReferenceOperation field:
@@ -181,7 +181,7 @@ internal sealed class BodyWalker
 
     private void CapturedWrite(ISymbol symbol, string kind, IOperation at)
     {
-        if (scope.SingleRunLauncher is { } launcher && !WorkerFinder.SharedAcrossRuns(symbol, launcher, scope.Syntax))
+        if (_scope.SingleRunLauncher is { } launcher && !WorkerFinder.SharedAcrossRuns(symbol, launcher, _scope.Syntax))
         {
             return; // one run, nobody else touches it: the caller reads it after joining
         }
@@ -367,7 +367,7 @@ internal sealed class BodyWalker
             var type = receiver.Type;
             // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
             // Append/Reverse/... return new sequences.
-            var mutates = MutatingMethods.Contains(method.Name) && (!method.IsExtensionMethod || method.ContainingType.Name == "CollectionExtensions");
+            var mutates = s_mutatingMethods.Contains(method.Name) && (!method.IsExtensionMethod || method.ContainingType.Name == "CollectionExtensions");
             if (mutates && Known.IsMutableCollection(type) && !KnownTypes.IsConcurrentCollection(type))
             {
                 var origin = Classify(receiver);
@@ -384,7 +384,7 @@ internal sealed class BodyWalker
         }
 
         if (IsSource(method) && !(method.MethodKind == MethodKind.LocalFunction && DeclaredInside(method))
-            && !(scope.IsWorker && Known.IsParallelizable(method.OriginalDefinition)))
+            && !(_scope.IsWorker && Known.IsParallelizable(method.OriginalDefinition)))
         {
             // A [Parallelizable] method is a worker itself and reports its own body; not again at each call.
             CallSummary(method, invocation.Instance, invocation.Arguments, invocation);
@@ -395,7 +395,7 @@ internal sealed class BodyWalker
     {
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            if (reference.SyntaxTree == scope.Syntax.SyntaxTree && scope.Syntax.Span.Contains(reference.Span))
+            if (reference.SyntaxTree == _scope.Syntax.SyntaxTree && _scope.Syntax.Span.Contains(reference.Span))
             {
                 return true;
             }
@@ -408,7 +408,7 @@ internal sealed class BodyWalker
     {
         foreach (var op in conditional.Condition.DescendantsAndSelf())
         {
-            if (op is not IInvocationOperation check || !ConcurrentChecks.Contains(check.TargetMethod.Name))
+            if (op is not IInvocationOperation check || !s_concurrentChecks.Contains(check.TargetMethod.Name))
             {
                 continue;
             }
@@ -440,7 +440,7 @@ internal sealed class BodyWalker
         {
             switch (op)
             {
-                case IInvocationOperation act when ConcurrentActs.Contains(act.TargetMethod.Name)
+                case IInvocationOperation act when s_concurrentActs.Contains(act.TargetMethod.Name)
                     && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(act.Instance), key):
                     return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer
@@ -461,7 +461,7 @@ internal sealed class BodyWalker
 
     private void CallSummary(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation at)
     {
-        var summary = context.Summaries.Get(method, stack, depth);
+        var summary = _context.Summaries.Get(method, _stack, _depth);
         foreach (var effect in summary)
         {
             var mapped = Map(effect.Origin, method, instance, arguments);
@@ -470,7 +470,7 @@ internal sealed class BodyWalker
                 continue;
             }
 
-            if (AddEffect(effect.Through(Display(method), mapped, at)) && scope.IsWorker)
+            if (AddEffect(effect.Through(Display(method), mapped, at)) && _scope.IsWorker)
             {
                 return; // one report per call site
             }
@@ -484,12 +484,12 @@ internal sealed class BodyWalker
             case OriginKind.Static:
                 return origin;
             case OriginKind.Captured when origin.Symbol is { } symbol:
-                if (symbol is IParameterSymbol parameter && scope.Method is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, scope.Method))
+                if (symbol is IParameterSymbol parameter && _scope.Method is not null && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _scope.Method))
                 {
-                    return scope.IsWorker ? Origin.None : new Origin(OriginKind.Parameter, $"parameter '{parameter.Name}'", parameter, parameter.Ordinal);
+                    return _scope.IsWorker ? Origin.None : new Origin(OriginKind.Parameter, $"parameter '{parameter.Name}'", parameter, parameter.Ordinal);
                 }
 
-                return scope.Declares(symbol) ? Origin.None : origin;
+                return _scope.Declares(symbol) ? Origin.None : origin;
             case OriginKind.This:
                 if (method.IsStatic || method.MethodKind == MethodKind.Constructor || instance is null)
                 {
@@ -517,17 +517,17 @@ internal sealed class BodyWalker
 
     private bool AddEffect(Effect effect)
     {
-        if (effect.Origin.IsNone || (scope.IsWorker && effect.Origin.Kind == OriginKind.Parameter) || effects.Count >= MaxEffects)
+        if (effect.Origin.IsNone || (_scope.IsWorker && effect.Origin.Kind == OriginKind.Parameter) || _effects.Count >= MaxEffects)
         {
             return false;
         }
 
-        if (SyncRegions.IsGuarded(effect.Operation, Known, scope.Syntax))
+        if (SyncRegions.IsGuarded(effect.Operation, Known, _scope.Syntax))
         {
             return false;
         }
 
-        effects.Add(effect);
+        _effects.Add(effect);
         return true;
     }
 
@@ -537,7 +537,7 @@ internal sealed class BodyWalker
         switch (Unwrap(operation))
         {
             case ILocalReferenceOperation local:
-                if (!scope.Declares(local.Local))
+                if (!_scope.Declares(local.Local))
                 {
                     return new Origin(OriginKind.Captured, $"captured variable '{local.Local.Name}'", local.Local);
                 }
@@ -549,12 +549,12 @@ internal sealed class BodyWalker
 
                 return Origin.None;
             case IParameterReferenceOperation parameter:
-                if (scope.Method is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, scope.Method))
+                if (_scope.Method is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _scope.Method))
                 {
-                    return scope.IsWorker ? Origin.None : new Origin(OriginKind.Parameter, $"parameter '{parameter.Parameter.Name}'", parameter.Parameter, parameter.Parameter.Ordinal);
+                    return _scope.IsWorker ? Origin.None : new Origin(OriginKind.Parameter, $"parameter '{parameter.Parameter.Name}'", parameter.Parameter, parameter.Parameter.Ordinal);
                 }
 
-                return scope.Declares(parameter.Parameter)
+                return _scope.Declares(parameter.Parameter)
                     ? Origin.None
                     : new Origin(OriginKind.Captured, $"captured parameter '{parameter.Parameter.Name}'", parameter.Parameter);
             case IInstanceReferenceOperation instance:
@@ -608,19 +608,19 @@ internal sealed class BodyWalker
     /// </summary>
     private IOperation? Initializer(ILocalReferenceOperation local)
     {
-        if (initializers is null)
+        if (_initializers is null)
         {
-            initializers = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
-            foreach (var op in body!.DescendantsAndSelf())
+            _initializers = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+            foreach (var op in _body!.DescendantsAndSelf())
             {
                 if (op is IVariableDeclaratorOperation declarator && declarator.GetVariableInitializer()?.Value is { } value)
                 {
-                    initializers[declarator.Symbol] = value;
+                    _initializers[declarator.Symbol] = value;
                 }
             }
         }
 
-        return initializers.TryGetValue(local.Local, out var initializer) ? initializer : null;
+        return _initializers.TryGetValue(local.Local, out var initializer) ? initializer : null;
     }
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);
@@ -628,7 +628,7 @@ internal sealed class BodyWalker
     /// <summary>Whether one of the indices is the loop index (or a local initialized to it): distinct in every work item.</summary>
     private bool IsLoopIndex(ImmutableArray<IOperation> indices)
     {
-        if (scope.LoopIndex is not { } index)
+        if (_scope.LoopIndex is not { } index)
         {
             return false;
         }
@@ -653,7 +653,7 @@ internal sealed class BodyWalker
     private bool IsSource(ISymbol symbol)
     {
         var definition = symbol.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, context.Compilation.Assembly)
+        return SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _context.Compilation.Assembly)
             && !definition.DeclaringSyntaxReferences.IsEmpty;
     }
 

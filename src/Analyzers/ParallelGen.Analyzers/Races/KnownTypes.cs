@@ -8,7 +8,7 @@ namespace ParallelGen.Analyzers.Races;
 /// <summary>The well-known types the race rules look for, resolved once per compilation. Any of them may be null.</summary>
 internal sealed class KnownTypes
 {
-    private static readonly string[] MutableCollectionNames =
+    private static readonly string[] s_mutableCollectionNames =
     {
         "System.Collections.Generic.List`1",
         "System.Collections.Generic.Dictionary`2",
@@ -69,7 +69,7 @@ internal sealed class KnownTypes
         ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
 
         var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in MutableCollectionNames)
+        foreach (var name in s_mutableCollectionNames)
         {
             if (compilation.GetTypeByMetadataName(name) is { } type)
             {

@@ -18,7 +18,7 @@ namespace ParallelGen.Analyzers.Races;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = new[]
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> s_byId = new[]
     {
         DiagnosticDescriptors.CapturedVariableWritten,
         DiagnosticDescriptors.StaticMemberWritten,
@@ -30,7 +30,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
     }.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = s_byId.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -112,7 +112,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var descriptor = ById[effect.RuleId];
+            var descriptor = s_byId[effect.RuleId];
             var arguments = effect.RuleId == DiagnosticIds.SharedWriteThroughCall
                 ? new object[] { scope.WorkerName, string.Join(" -> ", effect.Path.Select(p => "'" + p + "'")), effect.What }
                 : new object[] { scope.WorkerName }.Concat(effect.MessageArguments).ToArray();

@@ -15,19 +15,19 @@ internal sealed class SummaryCache
 {
     public const int MaxDepth = 8;
 
-    private readonly RaceContext context;
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Effect>> summaries = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
+    private readonly RaceContext _context;
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<Effect>> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
 
     public SummaryCache(RaceContext context)
     {
-        this.context = context;
+        _context = context;
     }
 
     public ImmutableArray<Effect> Get(IMethodSymbol method, ImmutableStack<IMethodSymbol> stack, int depth)
     {
         method = (method.PartialImplementationPart ?? method).OriginalDefinition;
-        if (summaries.TryGetValue(method, out var cached))
+        if (_summaries.TryGetValue(method, out var cached))
         {
             return cached;
         }
@@ -42,7 +42,7 @@ internal sealed class SummaryCache
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax();
-            var body = context.Operation(Model(syntax.SyntaxTree), syntax);
+            var body = _context.Operation(Model(syntax.SyntaxTree), syntax);
             if (body is ILocalFunctionOperation localFunction)
             {
                 body = localFunction.Body ?? localFunction.IgnoredBody;
@@ -54,11 +54,11 @@ internal sealed class SummaryCache
             }
 
             var scope = new Scope(syntax, method, isWorker: false, workerName: method.Name, loopIndex: null);
-            effects.AddRange(BodyWalker.Run(body, scope, context, inner, depth + 1));
+            effects.AddRange(BodyWalker.Run(body, scope, _context, inner, depth + 1));
         }
 
         var result = effects.ToImmutableArray();
-        return summaries.GetOrAdd(method, result);
+        return _summaries.GetOrAdd(method, result);
     }
 
     private static bool Contains(ImmutableStack<IMethodSymbol> stack, IMethodSymbol method)
@@ -74,5 +74,5 @@ internal sealed class SummaryCache
         return false;
     }
 
-    private SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => context.SemanticModel(t));
+    private SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => _context.SemanticModel(t));
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.ComponentModel;
 using System.IO;
 using System.Text;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -12,6 +13,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// beyond the bytes present. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public sealed partial class WireReader
 {
     private readonly ReadOnlyMemory<byte> _data;

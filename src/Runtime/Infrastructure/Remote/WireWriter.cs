@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.ComponentModel;
 using System.Text;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -11,6 +12,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public sealed partial class WireWriter
 {
     private byte[] _buffer;
