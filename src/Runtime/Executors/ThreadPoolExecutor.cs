@@ -171,13 +171,13 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         // about a thread per core ready), beyond that to dedicated threads.
         if (!_queue.IsEmpty && TryTakeSlot())
         {
-            if (_queue.TryPeek(out var next) && next.PrefersBlocking && !TryTakePoolBlockingSlot())
+            if (_queue.TryPeek(out var next) && next.MayBlock && !TryTakePoolBlockingSlot())
             {
                 DedicatedThreads.Run(static state => _ = ((ThreadPoolExecutor)state!).DrainAsync(null, poolSlot: false), this);
             }
             else
             {
-                ThreadPool.QueueUserWorkItem(static state => _ = state.Executor.DrainAsync(null, state.PoolSlot), (Executor: this, PoolSlot: next?.PrefersBlocking == true), preferLocal: false);
+                ThreadPool.QueueUserWorkItem(static state => _ = state.Executor.DrainAsync(null, state.PoolSlot), (Executor: this, PoolSlot: next?.MayBlock == true), preferLocal: false);
             }
         }
     }
@@ -213,7 +213,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
             {
                 var item = first;
                 first = null;
-                if (item.PrefersBlocking && !poolSlot && Thread.CurrentThread.IsThreadPoolThread && !(poolSlot = TryTakePoolBlockingSlot()))
+                if (item.MayBlock && !poolSlot && Thread.CurrentThread.IsThreadPoolThread && !(poolSlot = TryTakePoolBlockingSlot()))
                 {
                     // Blocking work found by a pool thread: the drain (and its slot) moves to a dedicated thread.
                     handedOff = true;
