@@ -64,17 +64,17 @@ public sealed class EndToEndTests
     {
         public override bool HasTarget => false;
 
-        public override object? ReadTarget(ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+        public override object? ReadTarget(ParallelGen.WireReader reader) => null;
 
-        public override void WriteTarget(ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+        public override void WriteTarget(ParallelGen.WireWriter writer, object target)
         {
         }
 
-        public override void WriteArguments(ParallelGen.Infrastructure.Remote.WireWriter writer, int item) => writer.WriteInt32(item);
+        public override void WriteArguments(ParallelGen.WireWriter writer, int item) => writer.WriteInt32(item);
 
-        public override int ReadResult(ParallelGen.Infrastructure.Remote.WireReader reader) => reader.ReadInt32();
+        public override int ReadResult(ParallelGen.WireReader reader) => reader.ReadInt32();
 
-        public override ValueTask InvokeAsync(object? target, ParallelGen.Infrastructure.Remote.WireReader arguments, ParallelGen.Infrastructure.Remote.WireWriter result, CancellationToken cancellationToken) =>
+        public override ValueTask InvokeAsync(object? target, ParallelGen.WireReader arguments, ParallelGen.WireWriter result, CancellationToken cancellationToken) =>
             ValueTask.CompletedTask;
     }
 

@@ -161,21 +161,21 @@ internal static class RemoteEmitter
             writer.Line();
             if (remote.Target is { } target)
             {
-                writer.Line("public override void WriteTarget(" + Remote + ".WireWriter writer, object target) => " + serializers.WriteCall(target) + "(writer, (" + target + ")target);");
+                writer.Line("public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => " + serializers.WriteCall(target) + "(writer, (" + target + ")target);");
                 writer.Line();
-                writer.Line("public override object? ReadTarget(" + Remote + ".WireReader reader) => " + serializers.ReadCall(target) + "(reader);");
+                writer.Line("public override object? ReadTarget(global::ParallelGen.WireReader reader) => " + serializers.ReadCall(target) + "(reader);");
             }
             else
             {
-                writer.Line("public override void WriteTarget(" + Remote + ".WireWriter writer, object target)");
+                writer.Line("public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)");
                 writer.Line("{");
                 writer.Line("}");
                 writer.Line();
-                writer.Line("public override object? ReadTarget(" + Remote + ".WireReader reader) => null;");
+                writer.Line("public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;");
             }
 
             writer.Line();
-            using (writer.Block("public override void WriteArguments(" + Remote + ".WireWriter writer, " + item + " item)"))
+            using (writer.Block("public override void WriteArguments(global::ParallelGen.WireWriter writer, " + item + " item)"))
             {
                 for (var i = 0; i < remote.Parameters.Count; i++)
                 {
@@ -185,7 +185,7 @@ internal static class RemoteEmitter
             }
 
             writer.Line();
-            writer.Line("public override " + result + " ReadResult(" + Remote + ".WireReader reader) => "
+            writer.Line("public override " + result + " ReadResult(global::ParallelGen.WireReader reader) => "
                 + (remote.Result is { } resultKey ? serializers.ReadCall(resultKey) + "(reader);" : "default;"));
             writer.Line();
             EmitInvoke(writer, remote, serializers);
@@ -196,7 +196,7 @@ internal static class RemoteEmitter
     {
         var method = remote.Method;
         var isAsync = method.IsAsync;
-        using (writer.Block("public override " + (isAsync ? "async " : string.Empty) + "global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, " + Remote + ".WireReader arguments, " + Remote + ".WireWriter result, global::System.Threading.CancellationToken cancellationToken)"))
+        using (writer.Block("public override " + (isAsync ? "async " : string.Empty) + "global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)"))
         {
             var arguments = new List<string>();
             for (var i = 0; i < remote.Parameters.Count; i++)

@@ -14,8 +14,8 @@ namespace ParallelGen.Generator.Emit;
 /// </summary>
 internal sealed class SerializerEmitter
 {
-    private const string Writer = "global::ParallelGen.Infrastructure.Remote.WireWriter";
-    private const string Reader = "global::ParallelGen.Infrastructure.Remote.WireReader";
+    private const string Writer = "global::ParallelGen.WireWriter";
+    private const string Reader = "global::ParallelGen.WireReader";
 
     private readonly Dictionary<string, int> _index = new();
     private readonly Dictionary<string, WireTypeModel> _types = new();
