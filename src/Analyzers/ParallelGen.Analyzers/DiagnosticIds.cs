@@ -45,4 +45,13 @@ internal static class DiagnosticIds
 
     /// <summary>Check-then-act on a concurrent collection.</summary>
     public const string CheckThenAct = "PG0107";
+
+    /// <summary>The code that started a worker touches state the worker uses before joining it.</summary>
+    public const string StartingCodeRace = "PG0108";
+
+    /// <summary>Two separately started workers that run at the same time touch the same state.</summary>
+    public const string ConcurrentLaunchRace = "PG0109";
+
+    /// <summary>A work item reads an element of an array that another work item writes (a[i] = a[i - 1]).</summary>
+    public const string NeighbourElementRead = "PG0110";
 }

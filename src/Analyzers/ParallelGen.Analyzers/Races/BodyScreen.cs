@@ -16,15 +16,6 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal sealed class BodyScreen
 {
-    private static readonly HashSet<string> TriggerMethods = KnownTypes.NewSet(
-        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
-        "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
-        "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
-        "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast", "UnionWith", "IntersectWith",
-        "ExceptWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity", "Set", "SetAll", "CopyFrom", "Fill",
-        "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
-        "ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek");
-
     private readonly Compilation compilation;
     private readonly ConcurrentDictionary<string, bool> memberNames = new();
     private readonly ConcurrentDictionary<string, bool> typeNames = new();
@@ -124,7 +115,7 @@ internal sealed class BodyScreen
             return true; // a method of this compilation: its summary may write shared state
         }
 
-        return TriggerMethods.Contains(name) && !localReceiver;
+        return ThreadSafetyTable.ScreenTriggers.Contains(name) && !localReceiver;
     }
 
     /// <summary>The start of a fluent chain: <c>builder</c> in <c>builder.Append(a).Append(b)</c>.</summary>

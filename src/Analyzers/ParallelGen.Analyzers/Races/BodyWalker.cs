@@ -15,24 +15,15 @@ internal sealed class BodyWalker
 {
     private const int MaxEffects = 16;
 
-    private static readonly HashSet<string> MutatingMethods = KnownTypes.NewSet(
-        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
-        "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
-        "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
-        "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast", "UnionWith", "IntersectWith",
-        "ExceptWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity", "Set", "SetAll", "CopyFrom", "Fill");
-
-    private static readonly HashSet<string> ConcurrentChecks = KnownTypes.NewSet("ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek", "IsEmpty");
-
-    private static readonly HashSet<string> ConcurrentActs = KnownTypes.NewSet(
-        "TryAdd", "TryRemove", "TryUpdate", "AddOrUpdate", "Remove", "Clear", "Add", "Enqueue", "Push", "TryTake", "TryDequeue", "TryPop");
-
     private readonly Scope scope;
     private readonly RaceContext context;
     private readonly ImmutableStack<IMethodSymbol> stack;
     private readonly int depth;
     private readonly List<Effect> effects = new();
     private IOperation? body;
+    private int height;
+    private bool complete = true;
+    private int cutDepth = int.MaxValue;
     private Dictionary<ILocalSymbol, IOperation>? initializers;
 
     private BodyWalker(Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
@@ -51,6 +42,14 @@ internal sealed class BodyWalker
         var walker = new BodyWalker(scope, context, stack, depth);
         walker.Walk(body);
         return walker.effects;
+    }
+
+    /// <summary>The effects of a summarized method's <paramref name="body"/>, with how deep the walk looked and whether it is complete.</summary>
+    public static WriteSummary Summarize(IOperation body, Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
+    {
+        var walker = new BodyWalker(scope, context, stack, depth);
+        walker.Walk(body);
+        return new WriteSummary(walker.effects.ToImmutableArray(), walker.height, walker.complete, walker.cutDepth);
     }
 
     /// <summary>The effects of calling <paramref name="method"/> on <paramref name="instance"/> from <paramref name="scope"/>, reported at <paramref name="at"/>.</summary>
@@ -168,7 +167,7 @@ internal sealed class BodyWalker
                 WriteProperty(property, at);
                 break;
             case IArrayElementReferenceOperation element:
-                if (!IsLoopIndex(element.Indices))
+                if (!IsLoopIndex(element.Indices) && !IsPerRunSlot(element.Indices))
                 {
                     var origin = Classify(element.ArrayReference);
                     var member = Text(element);
@@ -298,7 +297,7 @@ internal sealed class BodyWalker
         }
 
         var member = Text(reference);
-        if (KnownTypes.IsConcurrentCollection(instance.Type))
+        if (Known.IsConcurrentCollection(instance.Type))
         {
             var readsBack = at is ICompoundAssignmentOperation or IIncrementOrDecrementOperation or ICoalesceAssignmentOperation
                 || (at is ISimpleAssignmentOperation simple && ReadsIndexerOf(simple.Value, instance));
@@ -316,26 +315,14 @@ internal sealed class BodyWalker
             return;
         }
 
-        if (!IsKeyed(instance.Type) && reference.Arguments.Length == 1 && IsLoopIndex(ImmutableArray.Create(reference.Arguments[0].Value)))
+        if (!Known.IsKeyed(instance.Type) && reference.Arguments.Length == 1
+            && (IsLoopIndex(ImmutableArray.Create(reference.Arguments[0].Value)) || IsPerRunSlot(ImmutableArray.Create(reference.Arguments[0].Value))))
         {
             return;
         }
 
         var shared = Classify(instance);
         Add(DiagnosticIds.SharedCollectionMutated, shared, at, $"sets '{member}' on {shared.Description}", shared.Description, member + " =", Display(instance.Type));
-    }
-
-    private static bool IsKeyed(ITypeSymbol? type)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (t.Name.Contains("Dictionary") || t.Name is "SortedList" or "Hashtable")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool ReadsIndexerOf(IOperation value, IOperation instance)
@@ -367,8 +354,8 @@ internal sealed class BodyWalker
             var type = receiver.Type;
             // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
             // Append/Reverse/... return new sequences.
-            var mutates = MutatingMethods.Contains(method.Name) && (!method.IsExtensionMethod || method.ContainingType.Name == "CollectionExtensions");
-            if (mutates && Known.IsMutableCollection(type) && !KnownTypes.IsConcurrentCollection(type))
+            var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
+            if (mutates && Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type))
             {
                 var origin = Classify(receiver);
                 Add(DiagnosticIds.SharedCollectionMutated, origin, invocation, $"calls '{method.Name}' on {origin.Description}, a non-thread-safe {Display(type)}", origin.Description, method.Name, Display(type));
@@ -408,13 +395,13 @@ internal sealed class BodyWalker
     {
         foreach (var op in conditional.Condition.DescendantsAndSelf())
         {
-            if (op is not IInvocationOperation check || !ConcurrentChecks.Contains(check.TargetMethod.Name))
+            if (op is not IInvocationOperation check || !ThreadSafetyTable.ConcurrentChecks.Contains(check.TargetMethod.Name))
             {
                 continue;
             }
 
             var receiver = Unwrap(check.Instance);
-            if (receiver is null || !KnownTypes.IsConcurrentCollection(receiver.Type))
+            if (receiver is null || !Known.IsConcurrentCollection(receiver.Type))
             {
                 continue;
             }
@@ -440,7 +427,7 @@ internal sealed class BodyWalker
         {
             switch (op)
             {
-                case IInvocationOperation act when ConcurrentActs.Contains(act.TargetMethod.Name)
+                case IInvocationOperation act when ThreadSafetyTable.ConcurrentActs.Contains(act.TargetMethod.Name)
                     && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(act.Instance), key):
                     return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: true } indexer
@@ -462,7 +449,14 @@ internal sealed class BodyWalker
     private void CallSummary(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation at)
     {
         var summary = context.Summaries.Get(method, stack, depth);
-        foreach (var effect in summary)
+        height = System.Math.Max(height, summary.Height + 1);
+        if (!summary.Complete)
+        {
+            complete = false;
+            cutDepth = System.Math.Min(cutDepth, summary.CutDepth);
+        }
+
+        foreach (var effect in summary.Effects)
         {
             var mapped = Map(effect.Origin, method, instance, arguments);
             if (mapped.IsNone)
@@ -517,7 +511,8 @@ internal sealed class BodyWalker
 
     private bool AddEffect(Effect effect)
     {
-        if (effect.Origin.IsNone || (scope.IsWorker && effect.Origin.Kind == OriginKind.Parameter) || effects.Count >= MaxEffects)
+        if (effect.Origin.IsNone || (scope.IsWorker && effect.Origin.Kind == OriginKind.Parameter) || effects.Count >= MaxEffects
+            || scope.LeftToWindows)
         {
             return false;
         }
@@ -642,6 +637,50 @@ internal sealed class BodyWalker
             }
 
             if (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For a run-once worker: the slot is its own. A constant index in a launch that is not repeated (the
+    /// happens-before analysis compares the slots of concurrent workers), or an index held in a variable declared
+    /// afresh in each round of the loop that repeats the launch (<c>int slot = w;</c>, a foreach variable).
+    /// </summary>
+    private bool IsPerRunSlot(ImmutableArray<IOperation> indices)
+    {
+        if (scope.Launch is not { } launch || indices.Length != 1)
+        {
+            return false;
+        }
+
+        var index = Unwrap(indices[0]);
+        if (index is null)
+        {
+            return false;
+        }
+
+        if (index.ConstantValue.HasValue)
+        {
+            return launch.Loop is null;
+        }
+
+        if (launch.Loop is not { } loop || index is not ILocalReferenceOperation local || scope.Declares(local.Local))
+        {
+            return false;
+        }
+
+        if (loop is IForEachLoopOperation forEach && forEach.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
+        {
+            return true;
+        }
+
+        foreach (var reference in local.Local.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == loop.Body.Syntax.SyntaxTree && loop.Body.Syntax.Span.Contains(reference.Span))
             {
                 return true;
             }

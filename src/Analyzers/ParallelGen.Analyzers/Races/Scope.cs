@@ -6,8 +6,17 @@ namespace ParallelGen.Analyzers.Races;
 /// The code a walk looks at: a worker (a [Parallelizable] body or a lambda run in parallel) or a method being summarized.
 /// Symbols declared inside <see cref="Syntax"/> belong to the scope; everything else is captured.
 /// </summary>
-internal sealed class Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex, IOperation? singleRunLauncher = null)
+internal sealed class Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex, IOperation? singleRunLauncher = null, Windows.Launch? launch = null)
 {
+    /// <summary>
+    /// For a run-once worker: its launch, with the join. A launch joined once in its function is left to the
+    /// happens-before analysis (<see cref="Windows.LaunchWindows"/>), which knows what the starting code does meanwhile.
+    /// </summary>
+    public Windows.Launch? Launch { get; } = launch;
+
+    /// <summary>Whether the worker's own writes are judged by the happens-before analysis instead of being reported here.</summary>
+    public bool LeftToWindows => Launch is { JoinedOnce: true } l && l.Name != "Parallel.Invoke";
+
     public SyntaxNode Syntax { get; } = syntax;
 
     /// <summary>

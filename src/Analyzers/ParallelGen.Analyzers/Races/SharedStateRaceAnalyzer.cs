@@ -12,8 +12,9 @@ namespace ParallelGen.Analyzers.Races;
 
 /// <summary>
 /// Race rules inside workers: PG0100 (captured variable), PG0101 (static member), PG0102 (field of a shared object),
-/// PG0103 (shared non-thread-safe collection), PG0104 (shared Random), PG0106 (write reached through a call) and
-/// PG0107 (check-then-act on a concurrent collection).
+/// PG0103 (shared non-thread-safe collection), PG0104 (shared Random), PG0106 (write reached through a call),
+/// PG0107 (check-then-act on a concurrent collection), PG0108/PG0109 (run-once workers against the code that starts
+/// them and against each other, <see cref="Windows.LaunchWindows"/>) and PG0110 (a neighbour element read).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
@@ -27,6 +28,9 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.SharedRandom,
         DiagnosticDescriptors.SharedWriteThroughCall,
         DiagnosticDescriptors.CheckThenAct,
+        DiagnosticDescriptors.StartingCodeRace,
+        DiagnosticDescriptors.ConcurrentLaunchRace,
+        DiagnosticDescriptors.NeighbourElementRead,
     }.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -64,20 +68,27 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var runsOnce = WorkerFinder.RunsOnce(name);
+        var launch = runsOnce ? Windows.LaunchFinder.Describe(launcher, name) : null;
+        if (runsOnce)
+        {
+            race.Windows.AnalyzeOnce(launcher, context.ContainingSymbol, context.ReportDiagnostic);
+        }
+
         foreach (var worker in WorkerFinder.Delegates(launcher, name))
         {
             switch (worker.Target)
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, WorkerFinder.RunsOnce(name) ? launcher : null);
+                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, runsOnce ? launcher : null, launch);
                     Report(context.ReportDiagnostic, scope, BodyWalker.Run(function.Body, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
                     break;
                 }
 
                 case IMethodReferenceOperation reference when !race.Known.IsParallelizable(reference.Method.OriginalDefinition):
                 {
-                    var scope = new Scope(reference.Syntax, null, isWorker: true, worker.Name, null);
+                    var scope = new Scope(reference.Syntax, null, isWorker: true, worker.Name, null, runsOnce ? launcher : null, launch);
                     Report(context.ReportDiagnostic, scope, BodyWalker.RunCall(reference.Method, reference.Instance, scope, race, reference));
                     break;
                 }

@@ -176,7 +176,7 @@ internal static class WorkerFinder
         {
             foreach (var target in DelegateTargets(argument.Value))
             {
-                yield return new WorkerDelegate(target, name, LoopIndex(launcher, argument, target));
+                yield return new WorkerDelegate(target, name, LoopIndex(launcher, argument, target, name));
             }
         }
     }
@@ -248,32 +248,30 @@ internal static class WorkerFinder
         }
     }
 
-    private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target)
+    private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target, string launcherName)
     {
-        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation invocation)
+        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation)
         {
             return null;
         }
 
         var parameters = function.Symbol.Parameters;
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        var name = method.Name;
         if (argument.Parameter?.Name != "body" && argument.Parameter?.Name != "selector" && argument.Parameter?.Name != "predicate")
         {
             return null;
         }
 
-        if (name == "For" && method.ContainingType.Name == "Parallel" && parameters.Length >= 1)
+        if (launcherName == "Parallel.For" && parameters.Length >= 1)
         {
             return parameters[0];
         }
 
-        if (name == "ForEach" && method.ContainingType.Name == "Parallel" && parameters.Length == 3 && parameters[2].Type.SpecialType == SpecialType.System_Int64)
+        if (launcherName == "Parallel.ForEach" && parameters.Length == 3 && parameters[2].Type.SpecialType == SpecialType.System_Int64)
         {
             return parameters[2];
         }
 
-        if (name is "Select" or "Where" && method.ContainingType.Name == "ParallelEnumerable" && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32)
+        if (launcherName is "PLINQ Select" or "PLINQ Where" && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32)
         {
             return parameters[1];
         }
