@@ -29,7 +29,7 @@ public class RuleCatalogTests
         .ToDictionary(g => g.Key, g => g.First());
 
     [Fact]
-    public void There_are_thirteen_rules() => Assert.Equal(13, Ids().Count());
+    public void There_are_sixteen_rules() => Assert.Equal(16, Ids().Count());
 
     [Theory]
     [MemberData(nameof(Ids))]

@@ -143,7 +143,8 @@ internal sealed class BodyScreen
         _ => null,
     };
 
-    private bool IsMemberName(string name) =>
+    /// <summary>Whether a member of the compilation has this name (cached).</summary>
+    public bool IsMemberName(string name) =>
         memberNames.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
 
     private bool IsTypeName(string name) =>

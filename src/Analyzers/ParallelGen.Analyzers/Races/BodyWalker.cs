@@ -11,7 +11,7 @@ namespace ParallelGen.Analyzers.Races;
 /// shared: captured variables, static members, fields of its object, non-thread-safe collections, Random, concurrent
 /// check-then-act, and — through <see cref="SummaryCache"/> — the writes of the methods it calls.
 /// </summary>
-internal sealed class BodyWalker
+internal sealed partial class BodyWalker
 {
     private const int MaxEffects = 16;
 
@@ -107,7 +107,7 @@ internal sealed class BodyWalker
 
                 break;
             case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument:
-                if (!IsAtomicHelperCall(argument.Parent))
+                if (!IsAtomicHelperCall(argument.Parent) && !IsSourceCall(argument.Parent))
                 {
                     Write(argument.Value, argument);
                 }
@@ -121,6 +121,9 @@ internal sealed class BodyWalker
                 break;
             case IConditionalOperation conditional:
                 CheckThenAct(conditional);
+                break;
+            case IArrayElementReferenceOperation element:
+                NeighbourRead(element);
                 break;
         }
     }
@@ -160,6 +163,10 @@ internal sealed class BodyWalker
             case IParameterReferenceOperation parameter when !scope.Declares(parameter.Parameter):
                 CapturedWrite(parameter.Parameter, "parameter", at);
                 break;
+            case IParameterReferenceOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when !scope.IsWorker && IsOwnParameter(byRef.Parameter):
+                // A ref parameter written plainly: the caller's variable is written (an Interlocked helper is not).
+                Add(DiagnosticIds.CapturedVariableWritten, new Origin(OriginKind.Parameter, $"parameter '{byRef.Parameter.Name}'", byRef.Parameter, byRef.Parameter.Ordinal), at, $"writes ref parameter '{byRef.Parameter.Name}'", byRef.Parameter.Name);
+                break;
             case IFieldReferenceOperation field:
                 WriteField(field, at);
                 break;
@@ -171,7 +178,7 @@ internal sealed class BodyWalker
                 {
                     var origin = Classify(element.ArrayReference);
                     var member = Text(element);
-                    Add(DiagnosticIds.SharedCollectionMutated, origin, at, $"writes '{member}' of {origin.Description}", origin.Description, member + " =", Display(element.ArrayReference.Type));
+                    AddEffect(new Effect(DiagnosticIds.SharedCollectionMutated, origin, at, $"writes '{member}' of {origin.Description}", ImmutableArray.Create<object>(origin.Description, member + " =", Display(element.ArrayReference.Type)), ImmutableArray<string>.Empty, IndexParameter(element.Indices)));
                 }
 
                 break;
@@ -407,6 +414,11 @@ internal sealed class BodyWalker
             }
 
             var key = ReferencedSymbol(receiver);
+            if (check.Arguments.Length > 0 && IsPerItem(check.Arguments[0].Value, 0) && scope.SingleRunLauncher is null)
+            {
+                continue; // the work item's own key: no other work item checks or changes that entry
+            }
+
             if (key is not null && (ActsOn(conditional.WhenTrue, key) || ActsOn(conditional.WhenFalse, key)))
             {
                 var origin = Classify(receiver);
@@ -443,6 +455,7 @@ internal sealed class BodyWalker
     {
         IAssignmentOperation assignment => assignment.Target == operation,
         IIncrementOrDecrementOperation => true,
+        IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
         _ => false,
     };
 
@@ -464,7 +477,18 @@ internal sealed class BodyWalker
                 continue;
             }
 
-            if (AddEffect(effect.Through(Display(method), mapped, at)) && scope.IsWorker)
+            var indexOrdinal = -1;
+            if (effect.IndexOrdinal >= 0 && Argument(arguments, effect.IndexOrdinal) is { } indexArgument)
+            {
+                if (IsLoopIndex(ImmutableArray.Create(indexArgument)))
+                {
+                    continue; // the callee writes the element the work item's own index selects
+                }
+
+                indexOrdinal = IndexParameter(ImmutableArray.Create(indexArgument));
+            }
+
+            if (AddEffect(effect.Through(Display(method), mapped, at, indexOrdinal)) && scope.IsWorker)
             {
                 return; // one report per call site
             }
@@ -572,7 +596,7 @@ internal sealed class BodyWalker
 
                 if (property.Property.IsStatic)
                 {
-                    return property.Property.Name == "Shared" && KnownTypes.Is(property.Property.ContainingType, Known.Random)
+                    return (property.Property.Name == "Shared" && KnownTypes.Is(property.Property.ContainingType, Known.Random)) || context.PerThread.IsPerThread(property.Property)
                         ? Origin.None
                         : new Origin(OriginKind.Static, $"static property '{property.Property.ContainingType.Name}.{property.Property.Name}'");
                 }
@@ -619,31 +643,6 @@ internal sealed class BodyWalker
     }
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);
-
-    /// <summary>Whether one of the indices is the loop index (or a local initialized to it): distinct in every work item.</summary>
-    private bool IsLoopIndex(ImmutableArray<IOperation> indices)
-    {
-        if (scope.LoopIndex is not { } index)
-        {
-            return false;
-        }
-
-        foreach (var i in indices)
-        {
-            var value = Unwrap(i);
-            if (value is ILocalReferenceOperation local && local.Local.Type?.IsValueType == true && Initializer(local) is { } initializer)
-            {
-                value = Unwrap(initializer);
-            }
-
-            if (value is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, index))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// For a run-once worker: the slot is its own. A constant index in a launch that is not repeated (the

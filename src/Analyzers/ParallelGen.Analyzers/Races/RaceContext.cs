@@ -16,6 +16,7 @@ internal sealed class RaceContext
         Accesses = new Windows.AccessSummaries(this);
         PerThread = new PerThreadProperties(this);
         Windows = new Windows.LaunchWindows(this);
+        Helpers = new LauncherHelpers(this);
     }
 
     public BodyScreen Screen { get; }
@@ -30,6 +31,9 @@ internal sealed class RaceContext
 
     /// <summary>Read and write summaries for the happens-before analysis of run-once workers.</summary>
     public Windows.AccessSummaries Accesses { get; }
+
+    /// <summary>Methods of the compilation that run a delegate parameter in parallel.</summary>
+    public LauncherHelpers Helpers { get; }
 
     /// <summary>Static properties that hand each thread its own instance.</summary>
     public PerThreadProperties PerThread { get; }

@@ -55,27 +55,63 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLauncher(SyntaxNodeAnalysisContext context, RaceContext race)
     {
-        var candidate = context.Node switch
+        var (candidate, helper) = context.Node switch
         {
-            InvocationExpressionSyntax invocation => LauncherSyntax.MayLaunch(invocation),
-            ObjectCreationExpressionSyntax creation => LauncherSyntax.MayLaunch(creation),
-            _ => false,
+            InvocationExpressionSyntax invocation => LauncherSyntax.MayLaunch(invocation) ? (true, false)
+                : (LauncherSyntax.MayCallHelper(invocation, race.Screen.IsMemberName), true),
+            ObjectCreationExpressionSyntax creation => (LauncherSyntax.MayLaunch(creation), false),
+            _ => (false, false),
         };
 
-        if (!candidate || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } launcher
-            || WorkerFinder.LauncherName(launcher, race.Known) is not { } name)
+        if (!candidate || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not { } launcher)
         {
             return;
         }
 
+        if (WorkerFinder.LauncherName(launcher, race.Known) is { } name)
+        {
+            AnalyzeWorkers(context, race, launcher, name, WorkerFinder.Delegates(launcher, name));
+        }
+        else if (helper && launcher is IInvocationOperation call && race.Helpers.Of(call.TargetMethod) is { IsEmpty: false } launches)
+        {
+            // A method of the compilation that runs its delegate parameter in parallel (issue 13, point 5).
+            var helperName = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is null || !launches.TryGetValue(argument.Parameter.Ordinal, out var how))
+                {
+                    continue;
+                }
+
+                var workers = new List<WorkerDelegate>();
+                foreach (var target in WorkerFinder.DelegateTargets(argument.Value))
+                {
+                    var index = target is IAnonymousFunctionOperation lambda && how.LoopIndexPosition >= 0 && how.LoopIndexPosition < lambda.Symbol.Parameters.Length
+                        ? lambda.Symbol.Parameters[how.LoopIndexPosition]
+                        : null;
+                    workers.Add(new WorkerDelegate(target, helperName, index));
+                }
+
+                AnalyzeWorkers(context, race, launcher, how.InnerLauncher, workers, helperName);
+            }
+        }
+    }
+
+    private static void AnalyzeWorkers(SyntaxNodeAnalysisContext context, RaceContext race, IOperation launcher, string name, IEnumerable<WorkerDelegate> workers, string? helper = null)
+    {
+        if (WorkerFinder.RunsSequentially(launcher, race.Known))
+        {
+            return; // MaxDegreeOfParallelism = 1, WithDegreeOfParallelism(1): one work item at a time
+        }
+
         var runsOnce = WorkerFinder.RunsOnce(name);
-        var launch = runsOnce ? Windows.LaunchFinder.Describe(launcher, name) : null;
-        if (runsOnce)
+        var launch = runsOnce && helper is null ? Windows.LaunchFinder.Describe(launcher, name) : null;
+        if (runsOnce && helper is null)
         {
             race.Windows.AnalyzeOnce(launcher, context.ContainingSymbol, context.ReportDiagnostic);
         }
 
-        foreach (var worker in WorkerFinder.Delegates(launcher, name))
+        foreach (var worker in workers)
         {
             switch (worker.Target)
             {

@@ -102,6 +102,50 @@ internal static class WorkerFinder
         }
     }
 
+    /// <summary>
+    /// Whether the launch runs its work items one at a time: Parallel.* with <c>new ParallelOptions { MaxDegreeOfParallelism = 1 }</c>,
+    /// or a PLINQ query with <c>WithDegreeOfParallelism(1)</c>.
+    /// </summary>
+    public static bool RunsSequentially(IOperation launcher, KnownTypes known)
+    {
+        if (launcher is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (BodyWalker.Unwrap(argument.Value) is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var init in initializer.Initializers)
+                {
+                    if (init is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" }, Value.ConstantValue: { HasValue: true, Value: 1 } })
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        if (!KnownTypes.Is(invocation.TargetMethod.ContainingType, known.ParallelEnumerable))
+        {
+            return false;
+        }
+
+        IOperation? receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        for (var depth = 0; depth < 16 && BodyWalker.Unwrap(receiver) is IInvocationOperation inner; depth++)
+        {
+            if (inner.TargetMethod.Name == "WithDegreeOfParallelism" && inner.Arguments.Length == 2 && inner.Arguments[1].Value.ConstantValue is { HasValue: true, Value: 1 })
+            {
+                return true;
+            }
+
+            receiver = inner.Instance ?? (inner.Arguments.Length > 0 ? inner.Arguments[0].Value : null);
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the launcher named <paramref name="name"/> runs each delegate once (rather than once per item).</summary>
     public static bool RunsOnce(string name) =>
         name is "Task.Run" or "Task.Factory.StartNew" or "new Thread" or "new Task" or "Parallel.Invoke"
@@ -214,7 +258,8 @@ internal static class WorkerFinder
             && (KnownTypes.Is(creation.Type, known.Lazy) || KnownTypes.Is(creation.Type, known.Lazy2));
     }
 
-    private static IEnumerable<IOperation> DelegateTargets(IOperation value)
+    /// <summary>The lambdas and method groups an argument value hands over.</summary>
+    public static IEnumerable<IOperation> DelegateTargets(IOperation value)
     {
         switch (value)
         {
