@@ -80,6 +80,19 @@ internal sealed partial class BodyWalker
         return false;
     }
 
+    /// <summary>A key no other work item uses: the loop index, or the item itself when the items are known distinct.</summary>
+    private bool IsOwnKey(IOperation key)
+    {
+        if (scope.SingleRunLauncher is not null || !scope.IsWorker)
+        {
+            return false;
+        }
+
+        return Unwrap(key) is IParameterReferenceOperation parameter
+            && ((scope.LoopIndex is { } index && SymbolEqualityComparer.Default.Equals(parameter.Parameter, index))
+                || (scope.DistinctItems && IsItemParameter(parameter.Parameter)));
+    }
+
     /// <summary>For a summarized method: the ordinal of its own parameter that is the (single) index; -1 otherwise.</summary>
     private int IndexParameter(ImmutableArray<IOperation> indices)
     {

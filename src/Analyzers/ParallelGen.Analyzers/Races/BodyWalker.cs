@@ -414,7 +414,7 @@ internal sealed partial class BodyWalker
             }
 
             var key = ReferencedSymbol(receiver);
-            if (check.Arguments.Length > 0 && IsPerItem(check.Arguments[0].Value, 0) && scope.SingleRunLauncher is null)
+            if (check.Arguments.Length > 0 && IsOwnKey(check.Arguments[0].Value))
             {
                 continue; // the work item's own key: no other work item checks or changes that entry
             }

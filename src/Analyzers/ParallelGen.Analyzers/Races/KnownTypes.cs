@@ -55,6 +55,7 @@ internal sealed class KnownTypes
         MutableCollections = Resolve(compilation, ThreadSafetyTable.NotThreadSafe);
         KeyedCollections = Resolve(compilation, ThreadSafetyTable.Keyed);
         ThreadSafeCollections = Resolve(compilation, ThreadSafetyTable.ThreadSafe);
+        Sets = Resolve(compilation, ThreadSafetyTable.Sets);
     }
 
     public INamedTypeSymbol? ParallelizableAttribute { get; }
@@ -104,6 +105,9 @@ internal sealed class KnownTypes
 
     /// <summary>Original definitions of the collections indexed by key.</summary>
     public ImmutableHashSet<INamedTypeSymbol> KeyedCollections { get; }
+
+    /// <summary>Original definitions of the set interfaces (their items are distinct).</summary>
+    public ImmutableHashSet<INamedTypeSymbol> Sets { get; }
 
     /// <summary>Original definitions of the thread-safe collections.</summary>
     public ImmutableHashSet<INamedTypeSymbol> ThreadSafeCollections { get; }

@@ -6,8 +6,11 @@ namespace ParallelGen.Analyzers.Races;
 /// The code a walk looks at: a worker (a [Parallelizable] body or a lambda run in parallel) or a method being summarized.
 /// Symbols declared inside <see cref="Syntax"/> belong to the scope; everything else is captured.
 /// </summary>
-internal sealed class Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex, IOperation? singleRunLauncher = null, Windows.Launch? launch = null)
+internal sealed class Scope(SyntaxNode syntax, IMethodSymbol? method, bool isWorker, string workerName, IParameterSymbol? loopIndex, IOperation? singleRunLauncher = null, Windows.Launch? launch = null, bool distinctItems = false)
 {
+    /// <summary>The items of a per-item worker are known distinct (a set, dictionary keys, Distinct(), Enumerable.Range).</summary>
+    public bool DistinctItems { get; } = distinctItems;
+
     /// <summary>
     /// For a run-once worker: its launch, with the join. A launch joined once in its function is left to the
     /// happens-before analysis (<see cref="Windows.LaunchWindows"/>), which knows what the starting code does meanwhile.

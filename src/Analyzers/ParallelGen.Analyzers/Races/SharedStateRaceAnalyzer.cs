@@ -117,7 +117,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, runsOnce ? launcher : null, launch);
+                    var scope = new Scope(function.Syntax, function.Symbol, isWorker: true, worker.Name, worker.LoopIndex, runsOnce ? launcher : null, launch, WorkerFinder.HasDistinctItems(launcher, race.Known));
                     Report(context.ReportDiagnostic, scope, BodyWalker.Run(function.Body, scope, race, ImmutableStack<IMethodSymbol>.Empty, 0));
                     break;
                 }

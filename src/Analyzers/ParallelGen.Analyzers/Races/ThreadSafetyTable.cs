@@ -50,6 +50,13 @@ internal static class ThreadSafetyTable
         "System.Collections.Concurrent.ConcurrentDictionary`2",
     };
 
+    /// <summary>Collections whose items are distinct.</summary>
+    public static readonly string[] Sets =
+    {
+        "System.Collections.Generic.ISet`1",
+        "System.Collections.Generic.IReadOnlySet`1",
+    };
+
     /// <summary>Thread-safe collections: each call is atomic (check-then-act across calls is not).</summary>
     public static readonly string[] ThreadSafe =
     {

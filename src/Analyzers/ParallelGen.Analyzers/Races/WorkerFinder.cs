@@ -146,6 +146,40 @@ internal static class WorkerFinder
         return false;
     }
 
+    /// <summary>
+    /// Whether the items the launch hands out are distinct: a set, the keys of a dictionary, <c>Distinct()</c>,
+    /// <c>Enumerable.Range</c> (so an item used as a key is the work item's own key).
+    /// </summary>
+    public static bool HasDistinctItems(IOperation launcher, KnownTypes known)
+    {
+        if (launcher is not IInvocationOperation { Arguments.Length: > 0 } invocation)
+        {
+            return false;
+        }
+
+        var source = invocation.Instance ?? invocation.Arguments[0].Value;
+        for (var depth = 0; depth < 16; depth++)
+        {
+            source = BodyWalker.Unwrap(source);
+            switch (source)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Distinct" or "Range" or "DistinctBy" }:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "AsParallel" or "AsOrdered" or "WithDegreeOfParallelism" or "WithCancellation" or "Where" or "OrderBy" } chained:
+                    source = chained.Instance ?? (chained.Arguments.Length > 0 ? chained.Arguments[0].Value : null);
+                    continue;
+                case IPropertyReferenceOperation { Property.Name: "Keys" } keys:
+                    return known.IsKeyed(keys.Instance?.Type);
+                case null:
+                    return false;
+                default:
+                    return KnownTypes.IsIn(source.Type, known.Sets);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the launcher named <paramref name="name"/> runs each delegate once (rather than once per item).</summary>
     public static bool RunsOnce(string name) =>
         name is "Task.Run" or "Task.Factory.StartNew" or "new Thread" or "new Task" or "Parallel.Invoke"
