@@ -908,19 +908,6 @@ public static class RacySnippets
                     });
             }
             """),
-        new("FN_task_run_once_races_with_caller", "PG0100", """
-            public static class Ticker
-            {
-                public static async Task<int> Run()
-                {
-                    int ticks = 0;
-                    var background = Task.Run(() => { for (int i = 0; i < 1000; i++) ticks++; });
-                    for (int i = 0; i < 1000; i++) ticks++;
-                    await background;
-                    return ticks;
-                }
-            }
-            """),
         new("FN_items_share_a_parent_object", "PG0102", """
             public sealed class Folder { public long Size; }
             public sealed class FileEntry { public FileEntry(Folder parent, long size) { Parent = parent; Size = size; } public Folder Parent { get; } public long Size { get; } }

@@ -362,7 +362,7 @@ internal sealed partial class BodyWalker
             // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
             // Append/Reverse/... return new sequences.
             var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
-            if (mutates && Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type))
+            if (mutates && Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type) && !SynchronizedWrappers.Holds(ReferencedSymbol(receiver), Known))
             {
                 var origin = Classify(receiver);
                 Add(DiagnosticIds.SharedCollectionMutated, origin, invocation, $"calls '{method.Name}' on {origin.Description}, a non-thread-safe {Display(type)}", origin.Description, method.Name, Display(type));

@@ -69,6 +69,20 @@ internal static class LauncherSyntax
         return hasLambda && Name(invocation.Expression) is { } name && isMemberName(name);
     }
 
+    /// <summary>Whether a query expression may run in parallel: its source calls AsParallel.</summary>
+    public static bool MayBeParallelQuery(QueryExpressionSyntax query)
+    {
+        foreach (var node in query.FromClause.Expression.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax invocation && Name(invocation.Expression) == "AsParallel")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the object creation may be <c>new Thread(...)</c> or <c>new Task(...)</c>.</summary>
     public static bool MayLaunch(ObjectCreationExpressionSyntax creation) =>
         creation.ArgumentList is { Arguments.Count: > 0 } && Name(creation.Type) is "Thread" or "Task";

@@ -46,6 +46,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
             var race = new RaceContext(start.Compilation, start.CancellationToken);
             // Syntax first, semantics only for candidates: an operation action would make the driver bind every member.
             start.RegisterSyntaxNodeAction(c => AnalyzeLauncher(c, race), SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression);
+            start.RegisterSyntaxNodeAction(c => AnalyzeQuery(c, race), SyntaxKind.QueryExpression);
             if (race.Known.ParallelizableAttribute is not null)
             {
                 start.RegisterSyntaxNodeAction(c => AnalyzeParallelizableMethod(c, race), SyntaxKind.MethodDeclaration);
@@ -57,8 +58,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
     {
         var (candidate, helper) = context.Node switch
         {
-            InvocationExpressionSyntax invocation => LauncherSyntax.MayLaunch(invocation) ? (true, false)
-                : (LauncherSyntax.MayCallHelper(invocation, race.Screen.IsMemberName), true),
+            InvocationExpressionSyntax invocation => (LauncherSyntax.MayLaunch(invocation) || LauncherSyntax.MayCallHelper(invocation, race.Screen.IsMemberName), true),
             ObjectCreationExpressionSyntax creation => (LauncherSyntax.MayLaunch(creation), false),
             _ => (false, false),
         };
@@ -93,6 +93,24 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
                 }
 
                 AnalyzeWorkers(context, race, launcher, how.InnerLauncher, workers, helperName);
+            }
+        }
+    }
+
+    /// <summary>PLINQ in query syntax (<c>from x in xs.AsParallel() where ... select ...</c>): the clauses are implicit lambdas.</summary>
+    private static void AnalyzeQuery(SyntaxNodeAnalysisContext context, RaceContext race)
+    {
+        var query = (QueryExpressionSyntax)context.Node;
+        if (!LauncherSyntax.MayBeParallelQuery(query) || context.SemanticModel.GetOperation(query, context.CancellationToken) is not { } operation)
+        {
+            return;
+        }
+
+        foreach (var op in operation.DescendantsAndSelf())
+        {
+            if (op is IInvocationOperation { IsImplicit: true } clause && WorkerFinder.LauncherName(clause, race.Known) is { } name)
+            {
+                AnalyzeWorkers(context, race, clause, name, WorkerFinder.Delegates(clause, name));
             }
         }
     }

@@ -42,7 +42,7 @@ internal sealed partial class AccessCollector
         {
             Add(key, AccessKind.Read, false, receiver, null);
             var type = receiver.Type;
-            if (Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type))
+            if (Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type) && !SynchronizedWrappers.Holds(BodyWalker.ReferencedSymbol(receiver), Known))
             {
                 var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
                 if (mutates || !method.IsExtensionMethod)
