@@ -85,6 +85,7 @@ internal sealed partial class BodyWalker
 
     private void Inspect(IOperation operation)
     {
+        ImplicitCalls(operation);
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment:
@@ -245,6 +246,12 @@ internal sealed partial class BodyWalker
 
         if (property.IsIndexer)
         {
+            if (IsSource(property) && property.SetMethod is { } indexerSetter)
+            {
+                CallSummary(indexerSetter, reference.Instance, reference.Arguments, at);
+                return;
+            }
+
             WriteIndexer(reference, at);
             return;
         }
@@ -375,6 +382,12 @@ internal sealed partial class BodyWalker
                 Add(DiagnosticIds.SharedRandom, origin, invocation, $"uses the shared Random {origin.Description}", method.Name, origin.Description);
                 return;
             }
+        }
+
+        if (DelegateTarget(invocation) is { } lambda && !DeclaredInside(lambda))
+        {
+            CallSummary(lambda, null, ImmutableArray<IArgumentOperation>.Empty, invocation);
+            return;
         }
 
         if (IsSource(method) && !(method.MethodKind == MethodKind.LocalFunction && DeclaredInside(method))

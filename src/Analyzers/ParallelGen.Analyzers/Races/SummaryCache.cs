@@ -78,6 +78,10 @@ internal sealed class SummaryCache
             {
                 body = localFunction.Body ?? localFunction.IgnoredBody;
             }
+            else if (body is IAnonymousFunctionOperation lambda)
+            {
+                body = lambda.Body; // a lambda held in a delegate variable and invoked by a worker
+            }
 
             if (body is null)
             {

@@ -56,10 +56,36 @@ internal sealed partial class AccessCollector
             }
         }
 
+        if (method.MethodKind == MethodKind.DelegateInvoke && DelegateTarget(invocation) is { } lambda)
+        {
+            Summary(lambda, null, invocation.Arguments, invocation);
+            return;
+        }
+
         if (IsSource(method) && method.MethodKind != MethodKind.DelegateInvoke && !Known.IsParallelizable(method.OriginalDefinition))
         {
             Summary(method, invocation.Instance, invocation.Arguments, invocation);
         }
+    }
+
+    /// <summary>The lambda a delegate variable or field is initialized with; null when it comes from elsewhere.</summary>
+    private IMethodSymbol? DelegateTarget(IInvocationOperation invocation)
+    {
+        if (BodyWalker.ReferencedSymbol(invocation.Instance) is not ({ } symbol and (ILocalSymbol or IFieldSymbol)))
+        {
+            return null;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(context.CancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax lambda }
+                && context.Operation(context.Summaries.Model(lambda.SyntaxTree), lambda) is IAnonymousFunctionOperation function)
+            {
+                return function.Symbol;
+            }
+        }
+
+        return null;
     }
 
     private HandshakeKind? HandshakeOf(IMethodSymbol method, IOperation? receiver)

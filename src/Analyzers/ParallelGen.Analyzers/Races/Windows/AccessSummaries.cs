@@ -64,6 +64,10 @@ internal sealed class AccessSummaries(RaceContext context)
             {
                 body = localFunction.Body ?? localFunction.IgnoredBody;
             }
+            else if (body is IAnonymousFunctionOperation lambda)
+            {
+                body = lambda.Body;
+            }
 
             if (body is null)
             {
