@@ -10,8 +10,11 @@ namespace ParallelGen.Analyzers.Races.Windows;
 /// The workers run concurrently with the starting code from <see cref="Start"/> until <see cref="Join"/>
 /// (or to the end of the function when nothing joins them: fire-and-forget).
 /// </summary>
-internal sealed class Launch(IOperation launcher, string name, IOperation start, IOperation? join, bool joinedByCall, ILoopOperation? loop)
+internal sealed class Launch(IOperation launcher, string name, IOperation start, IOperation? join, bool joinedByCall, ILoopOperation? loop, ISymbol? handle = null)
 {
+    /// <summary>The local or field that holds the task, thread or future (or a collection of them); null when none.</summary>
+    public ISymbol? Handle { get; } = handle;
+
     /// <summary>The call or creation that hands over the delegates.</summary>
     public IOperation Launcher { get; } = launcher;
 

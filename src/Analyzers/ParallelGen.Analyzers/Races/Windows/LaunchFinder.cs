@@ -31,6 +31,7 @@ internal static class LaunchFinder
     {
         var function = Function(launcher);
         var start = launcher;
+        ISymbol? holderOfCreation = null;
         if (launcher is IObjectCreationOperation)
         {
             var site = Climb(launcher);
@@ -38,7 +39,7 @@ internal static class LaunchFinder
             {
                 start = direct;
             }
-            else if (Handle(site) is { } holder && FirstAfter(function, launcher, op => op is IInvocationOperation { TargetMethod.Name: "Start" } call && Mentions(call.Instance, holder)) is { } started)
+            else if ((holderOfCreation = Handle(site)) is { } holder && FirstAfter(function, launcher, op => op is IInvocationOperation { TargetMethod.Name: "Start" } call && Mentions(call.Instance, holder)) is { } started)
             {
                 start = started;
             }
@@ -56,7 +57,7 @@ internal static class LaunchFinder
         var expression = launcher is IObjectCreationOperation ? launcher : start;
         IOperation? join = null;
         var joinedByCall = false;
-        ISymbol? handle = null;
+        ISymbol? handle = holderOfCreation;
         for (var depth = 0; depth < 8 && handle is null && join is null && !joinedByCall; depth++)
         {
             var site = Climb(expression);
@@ -123,7 +124,7 @@ internal static class LaunchFinder
             }
         }
 
-        return new Launch(launcher, name, start, join, joinedByCall, loop);
+        return new Launch(launcher, name, start, join, joinedByCall, loop, handle);
     }
 
     private static bool IsFuturesWait(IInvocationOperation call) =>

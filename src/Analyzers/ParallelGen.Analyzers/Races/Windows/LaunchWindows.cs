@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -62,6 +63,7 @@ internal sealed class LaunchWindows(RaceContext context)
                         report(Diagnostic.Create(
                             DiagnosticDescriptors.StartingCodeRace,
                             mine.At.Syntax.GetLocation(),
+                            WaitFix(launch, function, container),
                             starterName, Verb(mine), mine.Key.Describe(), region.Name, Line(launch.Start), Verb(theirs), JoinWords(launch)));
                         break;
                     }
@@ -200,6 +202,43 @@ internal sealed class LaunchWindows(RaceContext context)
 
         return false;
     }
+
+    /// <summary>
+    /// For the code fix: the statement that waits for the worker before the access ("await t;", "t.Wait();",
+    /// "t.Join();") when the worker is held in a local task or thread; no property otherwise.
+    /// </summary>
+    private ImmutableDictionary<string, string?>? WaitFix(Launch launch, IOperation function, ISymbol? container)
+    {
+        if (launch.Handle is not ILocalSymbol { Type: var type } local)
+        {
+            return null;
+        }
+
+        var known = context.Known;
+        string? statement = null;
+        if (KnownTypes.Is(type, known.Thread))
+        {
+            statement = local.Name + ".Join();";
+        }
+        else if (KnownTypes.Is(type, known.Task) || KnownTypes.Is(type, known.TaskOfT))
+        {
+            var isAsync = function switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol.IsAsync,
+                ILocalFunctionOperation localFunction => localFunction.Symbol.IsAsync,
+                _ => container is IMethodSymbol { IsAsync: true },
+            };
+            statement = isAsync ? "await " + local.Name + ";" : local.Name + ".Wait();";
+        }
+
+        return statement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(WaitStatementProperty, statement).Add(BlockingWaitProperty, KnownTypes.Is(type, known.Thread) ? statement : local.Name + ".Wait();");
+    }
+
+    /// <summary>The diagnostic property holding the statement that waits for the worker.</summary>
+    public const string WaitStatementProperty = "WaitStatement";
+
+    /// <summary>The blocking form of <see cref="WaitStatementProperty"/>, for places where await is not allowed (inside lock).</summary>
+    public const string BlockingWaitProperty = "BlockingWait";
 
     private static string Verb(Access access) => access.IsWrite ? "writes" : "reads";
 
