@@ -60,7 +60,11 @@ public sealed class WaitForWorkerCodeFix : CodeFixProvider
     private static Task<Document> InsertAsync(Document document, SyntaxNode root, StatementSyntax statement, string text, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var wait = SyntaxFactory.ParseStatement(text)
+        // "await t;" parses as a declaration outside an async context: build it as an await expression.
+        StatementSyntax parsed = text.StartsWith("await ", System.StringComparison.Ordinal)
+            ? SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(SyntaxFactory.ParseExpression(text.Substring(6).TrimEnd(';'))))
+            : SyntaxFactory.ParseStatement(text);
+        var wait = parsed
             .WithLeadingTrivia(statement.GetLeadingTrivia())
             .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
         return Task.FromResult(document.WithSyntaxRoot(root.InsertNodesBefore(statement, new[] { wait })));
