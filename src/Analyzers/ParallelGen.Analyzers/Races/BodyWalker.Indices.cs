@@ -38,6 +38,8 @@ internal sealed partial class BodyWalker
         {
             case IParameterReferenceOperation parameter:
                 return IsItemParameter(parameter.Parameter);
+            case ILocalReferenceOperation loopVariable when scope.LoopIndex is ILocalSymbol && SymbolEqualityComparer.Default.Equals(loopVariable.Local, scope.LoopIndex):
+                return true;
             case IPropertyReferenceOperation { Instance: { } owner } member when !member.Property.IsIndexer:
                 return IsItemRoot(owner); // item.Index
             case IFieldReferenceOperation { Instance: { } owner }:
@@ -71,7 +73,8 @@ internal sealed partial class BodyWalker
     {
         foreach (var op in operation.DescendantsAndSelf())
         {
-            if (op is IParameterReferenceOperation parameter && IsItemParameter(parameter.Parameter))
+            if ((op is IParameterReferenceOperation parameter && IsItemParameter(parameter.Parameter))
+                || (op is ILocalReferenceOperation local && scope.LoopIndex is ILocalSymbol && SymbolEqualityComparer.Default.Equals(local.Local, scope.LoopIndex)))
             {
                 return true;
             }
