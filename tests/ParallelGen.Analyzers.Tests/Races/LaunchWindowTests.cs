@@ -275,4 +275,46 @@ public class LaunchWindowTests
             }
         }
         """);
+
+    [Fact]
+    public Task Thread_arrays_volatile_flags_continuations_and_start_arguments() => RaceVerifier.VerifyAsync("""
+        class Data { public int Value; }
+
+        class C
+        {
+            static int shared;
+            static volatile bool stop;
+
+            static void Work() { shared++; }
+            static void Fill(object? state) { ((Data)state!).Value++; }
+
+            static void Run()
+            {
+                var threads = new Thread[4];
+                for (int i = 0; i < threads.Length; i++)
+                {
+                    threads[i] = new Thread({|PG0106:Work|});
+                    threads[i].Start();
+                }
+
+                foreach (var t in threads) t.Join();
+                Console.WriteLine(shared);
+
+                var poller = new Thread(() => { while (!stop) Thread.Sleep(1); });
+                poller.Start();
+                stop = true;
+                poller.Join();
+
+                Task.Run(() => shared = 1).ContinueWith(_ => Console.WriteLine(shared)).Wait();
+
+                var data = new Data();
+                var a = new Thread(Fill);
+                var b = new Thread({|PG0109:Fill|});
+                a.Start(data);
+                b.Start(data);
+                a.Join();
+                b.Join();
+            }
+        }
+        """);
 }

@@ -47,10 +47,10 @@ internal sealed partial class AccessCollector
     }
 
     /// <summary>The accesses of a call of <paramref name="method"/> on <paramref name="receiver"/> made at <paramref name="at"/>: a method-group worker.</summary>
-    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context)
+    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context, ImmutableArray<IArgumentOperation> arguments)
     {
         var collector = new AccessCollector(context, at.Syntax, null, ownLocalsPrivate: true, ImmutableStack<IMethodSymbol>.Empty, _ => false);
-        collector.Summary(method, receiver, ImmutableArray<IArgumentOperation>.Empty, at);
+        collector.Summary(method, receiver, arguments, at);
         return (collector.accesses, collector.handshakes);
     }
 
@@ -185,6 +185,9 @@ internal sealed partial class AccessCollector
             return; // a ref argument of a summarized method: its summary says what happens to it
         }
 
+        atomic |= BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && kind == AccessKind.Read
+            || (BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && operation.Parent is ISimpleAssignmentOperation);
+
         Add(key, kind.Value, atomic, kind == AccessKind.Write ? WriteSite(operation) : operation, index);
     }
 
@@ -220,7 +223,7 @@ internal sealed partial class AccessCollector
             case ICoalesceAssignmentOperation coalesce when coalesce.Target == site:
             case IIncrementOrDecrementOperation:
                 return AccessKind.Write;
-            case IArgumentOperation { Parent: IInvocationOperation atomicCall } when Known.IsAtomicHelper(atomicCall.TargetMethod.ContainingType):
+            case IArgumentOperation { Parameter.RefKind: not RefKind.None, Parent: IInvocationOperation atomicCall } when Known.IsAtomicHelper(atomicCall.TargetMethod.ContainingType):
                 atomic = true;
                 return atomicCall.TargetMethod.Name == "Read" ? AccessKind.Read : AccessKind.Write;
             case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out or RefKind.In } argument:

@@ -101,7 +101,7 @@ internal static class LaunchFinder
                     handle = declarator.Symbol;
                     break;
                 case ISimpleAssignmentOperation assignment when assignment.Value == site:
-                    handle = BodyWalker.ReferencedSymbol(assignment.Target);
+                    handle = Holder(assignment.Target);
                     depth = handle is null ? int.MaxValue - 1 : depth;
                     break;
                 default:
@@ -143,8 +143,15 @@ internal static class LaunchFinder
     private static ISymbol? Handle(IOperation site) => site.Parent switch
     {
         IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
-        ISimpleAssignmentOperation assignment when assignment.Value == site => BodyWalker.ReferencedSymbol(assignment.Target),
+        ISimpleAssignmentOperation assignment when assignment.Value == site => Holder(assignment.Target),
         _ => null,
+    };
+
+    /// <summary>The variable an assignment stores a task or thread in: a local or field, or the array of <c>threads[i] = ...</c>.</summary>
+    private static ISymbol? Holder(IOperation target) => BodyWalker.Unwrap(target) switch
+    {
+        IArrayElementReferenceOperation element => BodyWalker.ReferencedSymbol(element.ArrayReference),
+        var other => BodyWalker.ReferencedSymbol(other),
     };
 
     private static bool IsJoinOf(IOperation operation, ISymbol handle) => operation switch

@@ -42,7 +42,7 @@ internal sealed class LaunchWindows(RaceContext context)
             return;
         }
 
-        var starter = AccessCollector.Region(body, function.Syntax, ownLocalsPrivate: false, context, f => launched.Contains(f.Syntax));
+        var starter = AccessCollector.Region(body, function.Syntax, ownLocalsPrivate: false, context, f => launched.Contains(f.Syntax) || IsContinuation(f));
         var reported = new HashSet<(string, TextSpanKey)>();
         var starterName = container?.Name ?? "the starting code";
         for (var i = 0; i < launches.Count; i++)
@@ -173,7 +173,8 @@ internal sealed class LaunchWindows(RaceContext context)
 
                 case IMethodReferenceOperation reference:
                 {
-                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context);
+                    var startArguments = launch.Start is IInvocationOperation { TargetMethod.Name: "Start", Arguments.Length: 1 } started ? started.Arguments : ImmutableArray<IArgumentOperation>.Empty;
+                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context, startArguments);
                     regions.Add(new WorkerRegion(worker.Name + " (" + reference.Method.Name + ")", index++, accesses, handshakes));
                     break;
                 }
@@ -189,6 +190,18 @@ internal sealed class LaunchWindows(RaceContext context)
     /// </summary>
     private static bool ReportedByWorkerRules(Launch launch, Access access) =>
         !launch.JoinedOnce && access.IsWrite && !(access.Key.Kind == RootKind.Variable && access.Key.Path.Length == 0) && access.ConstantIndex is null;
+
+    /// <summary>A lambda handed to ContinueWith runs after the task it continues, not alongside the starting code.</summary>
+    private static bool IsContinuation(IAnonymousFunctionOperation function)
+    {
+        var parent = function.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "ContinueWith" } };
+    }
 
     private bool InsideWorker(IOperation operation)
     {
