@@ -63,4 +63,13 @@ internal static class DiagnosticIds
 
     /// <summary>A method sent to a process pool writes a static, its instance or a shared collection: the write stays in the worker.</summary>
     public const string WriteLostInWorkerProcess = "PG0120";
+
+    /// <summary>The code that started a worker touches state the worker uses before joining it.</summary>
+    public const string StartingCodeRace = "PG0108";
+
+    /// <summary>Two separately started workers that run at the same time touch the same state.</summary>
+    public const string ConcurrentLaunchRace = "PG0109";
+
+    /// <summary>A work item reads an element of an array that another work item writes (a[i] = a[i - 1]).</summary>
+    public const string NeighbourElementRead = "PG0110";
 }

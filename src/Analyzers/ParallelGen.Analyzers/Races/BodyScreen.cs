@@ -16,20 +16,11 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal sealed class BodyScreen
 {
-    private static readonly HashSet<string> s_triggerMethods = KnownTypes.NewSet(
-        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
-        "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
-        "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
-        "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast", "UnionWith", "IntersectWith",
-        "ExceptWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity", "Set", "SetAll", "CopyFrom", "Fill",
-        "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
-        "ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek");
-
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, bool> _memberNames = new();
     private readonly ConcurrentDictionary<string, bool> _typeNames = new();
 
-    public BodyScreen(Compilation compilation) => _compilation = compilation;
+    public BodyScreen(Compilation compilation) => this._compilation = compilation;
 
     /// <summary>Whether <paramref name="method"/> may contain something the race rules report (so it must be bound).</summary>
     public bool NeedsAnalysis(MethodDeclarationSyntax method)
@@ -121,10 +112,10 @@ internal sealed class BodyScreen
         var localReceiver = receiver is not null && IsLocal(ChainRoot(receiver), locals);
         if (IsMemberName(name) && !(localReceiver && name is "ToString" or "Equals" or "GetHashCode"))
         {
-            return true; // a method of this _compilation: its summary may write shared state
+            return true; // a method of this compilation: its summary may write shared state
         }
 
-        return s_triggerMethods.Contains(name) && !localReceiver;
+        return ThreadSafetyTable.ScreenTriggers.Contains(name) && !localReceiver;
     }
 
     /// <summary>The start of a fluent chain: <c>builder</c> in <c>builder.Append(a).Append(b)</c>.</summary>
@@ -152,7 +143,8 @@ internal sealed class BodyScreen
         _ => null,
     };
 
-    private bool IsMemberName(string name) =>
+    /// <summary>Whether a member of the compilation has this name (cached).</summary>
+    public bool IsMemberName(string name) =>
         _memberNames.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
 
     private bool IsTypeName(string name) =>
