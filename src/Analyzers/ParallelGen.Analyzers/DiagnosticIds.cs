@@ -45,4 +45,10 @@ internal static class DiagnosticIds
 
     /// <summary>Check-then-act on a concurrent collection.</summary>
     public const string CheckThenAct = "PG0107";
+
+    /// <summary>A loop calls a [Parallelizable] method one item at a time and collects the results (auto-parallelize).</summary>
+    public const string LoopCallsParallelizable = "PG0200";
+
+    /// <summary>A loop computes an independent result per item with a method that could be [Parallelizable] (auto-parallelize).</summary>
+    public const string LoopCanBeParallelized = "PG0201";
 }
