@@ -17,9 +17,6 @@ namespace ParallelGen.Analyzers.AutoParallel;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AutoParallelAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>The diagnostic property with the name of the wrapper the fix calls (<c>ResizeMap</c>, <c>FetchMapAsync</c>).</summary>
-    public const string WrapperProperty = "Wrapper";
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.LoopCallsParallelizable,
@@ -90,7 +87,7 @@ public sealed class AutoParallelAnalyzer : DiagnosticAnalyzer
         }
 
         var keyword = loop is ForEachStatementSyntax forEach ? forEach.ForEachKeyword : ((ForStatementSyntax)loop).ForKeyword;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(WrapperProperty, wrapper);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(LoopShape.WrapperProperty, wrapper);
         context.ReportDiagnostic(Diagnostic.Create(descriptor, keyword.GetLocation(), properties, method.Name, wrapper));
     }
 }

@@ -18,6 +18,9 @@ namespace ParallelGen.Analyzers.AutoParallel;
 /// </summary>
 internal static class LoopShape
 {
+    /// <summary>The diagnostic property with the name of the wrapper the fix calls (<c>ResizeMap</c>, <c>FetchMapAsync</c>).</summary>
+    public const string WrapperProperty = "Wrapper";
+
     /// <summary>A cheap syntactic test, before any binding: one expression statement of a kind that can match.</summary>
     public static bool MayMatch(StatementSyntax loop) =>
         loop is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None } or ForStatementSyntax
