@@ -72,4 +72,364 @@ public class UseMapFixTests
         }
         """,
         Numbers);
+
+    [Fact]
+    public Task Array_store_over_an_index_becomes_CopyTo_of_Map_over_the_array() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new[] { 5, 6, 7 };
+                var results = new int[inputs.Length + 1];
+                {|PG0200:for|} (var i = 0; i < inputs.Length; i++)
+                {
+                    results[i] = Numbers.Square(inputs[i]);
+                }
+
+                return string.Join(",", results);
+            }
+        }
+        """,
+        """
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new[] { 5, 6, 7 };
+                var results = new int[inputs.Length + 1];
+                Numbers.SquareMap(inputs).CopyTo(results, 0);
+
+                return string.Join(",", results);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Counting_loop_maps_over_a_range() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        public static class Check
+        {
+            public static string Run()
+            {
+                var n = 6;
+                var results = new int[n];
+                {|PG0200:for|} (int i = 0; i < n; ++i)
+                    results[i] = Numbers.Square(i);
+                return string.Join(",", results);
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Linq;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var n = 6;
+                var results = new int[n];
+                Numbers.SquareMap(Enumerable.Range(0, Math.Max(0, n))).CopyTo(results, 0);
+                return string.Join(",", results);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Integer_sum_becomes_Sum_and_floating_sum_keeps_the_order_of_additions() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new List<int> { 1, 2, 3, 4, 5 };
+                var total = 10;
+                {|PG0200:foreach|} (var x in inputs)
+                {
+                    total += Numbers.Square(x);
+                }
+
+                var half = 0.1;
+                {|PG0200:foreach|} (var x in inputs)
+                {
+                    half += Numbers.Half(x);
+                }
+
+                return total + " " + half.ToString("R", CultureInfo.InvariantCulture);
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Linq;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new List<int> { 1, 2, 3, 4, 5 };
+                var total = 10;
+                total += Numbers.SquareMap(inputs).Sum();
+
+                var half = 0.1;
+                half = Numbers.HalfMap(inputs).Aggregate(half, (total, item) => total + item);
+
+                return total + " " + half.ToString("R", CultureInfo.InvariantCulture);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Keyed_store_keeps_the_last_result_per_key_in_input_order() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new[] { 3, 1, 3, 2 };
+                var byInput = new Dictionary<int, int>();
+                {|PG0200:foreach|} (var x in inputs)
+                {
+                    byInput[x % 3] = Numbers.Square(x);
+                }
+
+                return string.Join(",", byInput.Select(p => p.Key + ":" + p.Value));
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var inputs = new[] { 3, 1, 3, 2 };
+                var byInput = new Dictionary<int, int>();
+                foreach (var (x, result) in inputs.Zip(Numbers.SquareMap(inputs)))
+                {
+                    byInput[x % 3] = result;
+                }
+
+                return string.Join(",", byInput.Select(p => p.Key + ":" + p.Value));
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Several_parameters_become_value_tuples_and_a_trailing_token_goes_to_the_wrapper() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+        using System.Threading;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var names = new List<string> { "a", "b", "c" };
+                var count = 2;
+                var labels = new List<string>();
+                {|PG0200:foreach|} (var name in names)
+                {
+                    labels.Add(Numbers.Label(name, count));
+                }
+
+                var token = CancellationToken.None;
+                var slow = new List<int>();
+                {|PG0200:foreach|} (var x in new[] { 1, 2 })
+                {
+                    slow.Add(Numbers.Slow(x, token));
+                }
+
+                return string.Join(",", labels) + " " + string.Join(",", slow);
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var names = new List<string> { "a", "b", "c" };
+                var count = 2;
+                var labels = new List<string>();
+                labels.AddRange(Numbers.LabelMap(names.Select(name => (name, count))));
+
+                var token = CancellationToken.None;
+                var slow = new List<int>();
+                slow.AddRange(Numbers.SlowMap(new[] { 1, 2 }, cancellationToken: token));
+
+                return string.Join(",", labels) + " " + string.Join(",", slow);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Awaited_task_method_uses_MapAsync_with_the_Async_suffix_dropped() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public static class Check
+        {
+            public static async Task<string> Run()
+            {
+                var results = new List<int>();
+                {|PG0200:foreach|} (var x in new List<int> { 1, 2, 3 })
+                {
+                    results.Add(await Numbers.TripleAsync(x));
+                }
+
+                return string.Join(",", results);
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        public static class Check
+        {
+            public static async Task<string> Run()
+            {
+                var results = new List<int>();
+                results.AddRange(await Numbers.TripleMapAsync(new List<int> { 1, 2, 3 }));
+
+                return string.Join(",", results);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Renamed_wrappers_are_called_by_their_Name() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var cubes = new List<long>();
+                var inputs = new long[] { 2, 3 };
+                {|PG0200:for|} (var i = 0; i < inputs.Length; i++)
+                {
+                    cubes.Add(Numbers.Power3(inputs[i]));
+                }
+
+                return string.Join(",", cubes);
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var cubes = new List<long>();
+                var inputs = new long[] { 2, 3 };
+                cubes.AddRange(Numbers.CubeMap(inputs));
+
+                return string.Join(",", cubes);
+            }
+        }
+        """,
+        Numbers);
+
+    [Fact]
+    public Task Instance_methods_call_the_instance_wrapper_on_the_same_receiver() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System.Collections.Generic;
+        using ParallelGen;
+
+        public partial class Scaler
+        {
+            private readonly int factor;
+
+            public Scaler(int factor) => this.factor = factor;
+
+            [Parallelizable]
+            public int Scale(int value) => value * factor;
+
+            public List<int> ScaleAll(int[] values)
+            {
+                var scaled = new List<int>();
+                {|PG0200:foreach|} (var v in values)
+                {
+                    scaled.Add(Scale(v));
+                }
+
+                return scaled;
+            }
+        }
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var scaler = new Scaler(3);
+                var results = new List<int>(scaler.ScaleAll(new[] { 1, 2 }));
+                {|PG0200:foreach|} (var v in new[] { 4, 5 })
+                {
+                    results.Add(scaler.Scale(v));
+                }
+
+                return string.Join(",", results);
+            }
+        }
+        """,
+        """
+        using System.Collections.Generic;
+        using ParallelGen;
+
+        public partial class Scaler
+        {
+            private readonly int factor;
+
+            public Scaler(int factor) => this.factor = factor;
+
+            [Parallelizable]
+            public int Scale(int value) => value * factor;
+
+            public List<int> ScaleAll(int[] values)
+            {
+                var scaled = new List<int>();
+                scaled.AddRange(ScaleMap(values));
+
+                return scaled;
+            }
+        }
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var scaler = new Scaler(3);
+                var results = new List<int>(scaler.ScaleAll(new[] { 1, 2 }));
+                results.AddRange(scaler.ScaleMap(new[] { 4, 5 }));
+
+                return string.Join(",", results);
+            }
+        }
+        """);
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParallelGen.Analyzers;
 using ParallelGen.Analyzers.AutoParallel;
@@ -110,6 +111,22 @@ internal static class AutoParallelEdits
         return documentEdits;
     }
 
+    /// <summary>The usings the fix added to a file that had none, each on its line, then a blank line before the code.</summary>
+    private static CompilationUnitSyntax SeparateUsings(CompilationUnitSyntax unit, string eol)
+    {
+        var usings = unit.Usings;
+        var list = new List<UsingDirectiveSyntax>();
+        for (var i = 0; i < usings.Count; i++)
+        {
+            var trailing = i == usings.Count - 1
+                ? SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(eol), SyntaxFactory.EndOfLine(eol))
+                : SyntaxFactory.TriviaList(SyntaxFactory.EndOfLine(eol));
+            list.Add(usings[i].WithTrailingTrivia(trailing));
+        }
+
+        return unit.WithUsings(SyntaxFactory.List(list));
+    }
+
     /// <summary>What changes in one document, found on its original tree and applied in one <c>ReplaceNodes</c>.</summary>
     private sealed class DocumentEdits
     {
@@ -137,6 +154,7 @@ internal static class AutoParallelEdits
                 _ => rewritten,
             });
 
+            var hadUsings = root is CompilationUnitSyntax { Usings.Count: > 0 };
             if (UsesSystem)
             {
                 changed = Usings.Ensure(changed, "System");
@@ -152,7 +170,7 @@ internal static class AutoParallelEdits
                 changed = Usings.Ensure(changed, ParallelGenNamespace);
             }
 
-            return changed;
+            return !hadUsings && changed is CompilationUnitSyntax { Usings.Count: > 0 } unit ? SeparateUsings(unit, eol) : changed;
         }
     }
 }
