@@ -46,6 +46,7 @@ internal static class AutoParallelVerifier
         AssertText(expected, await TextAsync(fixAll));
 
         var compilation = (await fixAll.Projects.Single().GetCompilationAsync())!;
+        Assert.True(compilation.SyntaxTrees.Count() > project.Documents.Count(), "The generator produced no source for the fixed code.");
         AssertClean(compilation);
         var after = await AnalyzerRunner.RunAsync(compilation, AllAnalyzers.Create());
         Assert.Empty(after.AnalyzerFailures);
@@ -88,7 +89,6 @@ internal static class AutoParallelVerifier
     {
         var compilation = (await project.GetCompilationAsync())!;
         Assert.Empty(TestCompilation.Errors(compilation));
-        Assert.True(compilation.SyntaxTrees.Count() > project.Documents.Count(), "The generator produced no source.");
         var run = await AnalyzerRunner.RunAsync(compilation, Analyzer);
         Assert.Empty(run.AnalyzerFailures);
         return run.Diagnostics.Where(d => Ids.Contains(d.Id)).ToImmutableArray();

@@ -96,9 +96,13 @@ internal static class AutoParallelEdits
         }
     }
 
-    private static Document? Find(Solution solution, SyntaxTree tree) =>
-        solution.GetDocument(tree)
-        ?? solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => d.FilePath is not null && d.FilePath == tree.FilePath);
+    /// <summary>The editable document of <paramref name="tree"/>; null for generated code (a generator's part of a partial type).</summary>
+    private static Document? Find(Solution solution, SyntaxTree tree)
+    {
+        var document = solution.GetDocument(tree)
+            ?? solution.Projects.SelectMany(p => p.Documents).FirstOrDefault(d => d.FilePath is not null && d.FilePath == tree.FilePath);
+        return document is not null && solution.GetDocument(document.Id) is not null ? document : null;
+    }
 
     private static DocumentEdits For(Dictionary<DocumentId, DocumentEdits> edits, DocumentId id)
     {
