@@ -29,7 +29,7 @@ public class RuleCatalogTests
         .ToDictionary(g => g.Key, g => g.First());
 
     [Fact]
-    public void There_are_thirteen_rules() => Assert.Equal(13, Ids().Count());
+    public void There_are_fifteen_rules() => Assert.Equal(15, Ids().Count());
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -39,7 +39,9 @@ public class RuleCatalogTests
         Assert.Equal($"https://github.com/parallelgen/parallelgen/blob/main/docs/rules/{id}.md", descriptor!.HelpLinkUri);
         Assert.True(descriptor.IsEnabledByDefault);
         Assert.StartsWith("ParallelGen.", descriptor.Category, StringComparison.Ordinal);
-        Assert.Equal(string.CompareOrdinal(id, "PG0100") < 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        Assert.Equal(
+            string.CompareOrdinal(id, "PG0100") < 0 ? DiagnosticSeverity.Error : string.CompareOrdinal(id, "PG0200") < 0 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
+            descriptor.DefaultSeverity);
     }
 
     [Theory]
