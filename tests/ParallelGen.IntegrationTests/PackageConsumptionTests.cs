@@ -165,7 +165,7 @@ public sealed class PackageConsumptionTests
 
     private static readonly Lazy<Task<string>> Pack = new(PackAsync);
 
-    private static Task<string> PackOnceAsync() => Pack.Value;
+    internal static Task<string> PackOnceAsync() => Pack.Value;
 
     private static async Task<string> PackAsync()
     {

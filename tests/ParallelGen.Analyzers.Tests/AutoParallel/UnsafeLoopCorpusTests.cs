@@ -53,6 +53,10 @@ public class UnsafeLoopCorpusTests
             public static void Touch(int x) { Counter += x; }
 
             public static int Narrow(long x) => (int)x;
+
+            public static int Ping(int x) { if (x == 3) Console.WriteLine(x); return x <= 0 ? 0 : Pong(x - 1); }
+
+            public static int Pong(int x) => x <= 0 ? 0 : Ping(x - 1);
         }
 
         public interface IShape { int Size(int x); }
@@ -123,6 +127,7 @@ public class UnsafeLoopCorpusTests
         { "a lambda in the argument", "foreach (var x in xs) list.Add(Work.CallsDelegate(v => v + x, x));" },
         { "an assignment in the argument", "var last = 0; foreach (var x in xs) list.Add(Work.Square(last = x));" },
         { "a nested await", "foreach (var x in xs) list.Add(Work.Square(await Work.PureAsync(x)));" },
+        { "console output in a mutual recursion, reached from either end", "foreach (var x in xs) list.Add(Work.Ping(x)); foreach (var y in xs) list.Add(Work.Pong(y));" },
         { "await foreach", "await foreach (var x in xs.ToAsyncEnumerable()) list.Add(Work.Square(x));" },
     };
 

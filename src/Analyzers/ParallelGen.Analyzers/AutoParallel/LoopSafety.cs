@@ -35,10 +35,10 @@ internal sealed class LoopSafety
             return false;
         }
 
-        return !IsObservable(value, ImmutableStack<IMethodSymbol>.Empty, 0);
+        return !IsObservable(value, ImmutableStack<IMethodSymbol>.Empty, 0, new Walk());
     }
 
-    private bool IsObservable(IOperation root, ImmutableStack<IMethodSymbol> stack, int depth)
+    private bool IsObservable(IOperation root, ImmutableStack<IMethodSymbol> stack, int depth, Walk walk)
     {
         var pending = new Stack<IOperation>();
         pending.Push(root);
@@ -59,7 +59,7 @@ internal sealed class LoopSafety
                 return true;
             }
 
-            if (reached is not null && Reaches(reached, stack, depth))
+            if (reached is not null && Reaches(reached, stack, depth, walk))
             {
                 return true;
             }
@@ -73,7 +73,7 @@ internal sealed class LoopSafety
         return false;
     }
 
-    private bool Reaches(ISymbol member, ImmutableStack<IMethodSymbol> stack, int depth)
+    private bool Reaches(ISymbol member, ImmutableStack<IMethodSymbol> stack, int depth, Walk walk)
     {
         if (IsObservableType(member.ContainingType))
         {
@@ -107,6 +107,7 @@ internal sealed class LoopSafety
         {
             if (SymbolEqualityComparer.Default.Equals(item, method))
             {
+                walk.Cut = true;
                 return false; // recursion: the outer walk decides
             }
         }
@@ -118,6 +119,7 @@ internal sealed class LoopSafety
 
         var result = false;
         var any = false;
+        var inner = new Walk();
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(race.CancellationToken);
@@ -128,10 +130,16 @@ internal sealed class LoopSafety
             }
 
             any = true;
-            result |= IsObservable(body, stack.Push(method), depth + 1);
+            result |= IsObservable(body, stack.Push(method), depth + 1, inner);
         }
 
         result |= !any; // abstract, extern or partial without a body: nothing to prove it quiet
+        if (inner.Cut && !result)
+        {
+            walk.Cut = true;
+            return result; // cut at a recursion: true for this walk, not for every caller, so not cached
+        }
+
         return observable.GetOrAdd(method, result);
     }
 
@@ -158,5 +166,11 @@ internal sealed class LoopSafety
             ("System.Threading", "Thread" or "Monitor" or "Interlocked" or "Volatile" or "Barrier" or "CountdownEvent") => true,
             _ => false,
         };
+    }
+
+    /// <summary>Whether a walk was cut at a recursion, so that what it found holds for this walk only.</summary>
+    private sealed class Walk
+    {
+        public bool Cut { get; set; }
     }
 }
