@@ -138,4 +138,62 @@ public class ParallelizeLoopFixTests
             public static Task<string> Run() => Geometry.Report(new List<double> { 1.5, 2, 0.25 });
         }
         """);
+
+    [Fact]
+    public Task An_expression_of_the_item_alone_is_extracted_into_a_new_parallelizable_method() => AutoParallelVerifier.VerifyFixAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+
+        namespace App;
+
+        public static class Check
+        {
+            public static string Run()
+            {
+                var words = new List<string> { "alpha", "be", "gamma" };
+                var scores = new List<string>();
+                {|PG0201:foreach|} (var word in words)
+                {
+                    scores.Add(word.ToUpperInvariant() + Math.Sqrt(word.Length).ToString("F3", System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                var ignored = 0;
+                foreach (var word in words)
+                {
+                    scores.Add(word + ignored);
+                }
+
+                return string.Join(",", scores);
+            }
+        }
+        """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using ParallelGen;
+
+        namespace App;
+
+        public static partial class Check
+        {
+            public static string Run()
+            {
+                var words = new List<string> { "alpha", "be", "gamma" };
+                var scores = new List<string>();
+                scores.AddRange(ComputeScoresMap(words));
+
+                var ignored = 0;
+                foreach (var word in words)
+                {
+                    scores.Add(word + ignored);
+                }
+
+                return string.Join(",", scores);
+            }
+
+            [Parallelizable]
+            private static string ComputeScores(string word) => word.ToUpperInvariant() + Math.Sqrt(word.Length).ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        """);
 }

@@ -128,6 +128,10 @@ public class UnsafeLoopCorpusTests
         { "an assignment in the argument", "var last = 0; foreach (var x in xs) list.Add(Work.Square(last = x));" },
         { "a nested await", "foreach (var x in xs) list.Add(Work.Square(await Work.PureAsync(x)));" },
         { "console output in a mutual recursion, reached from either end", "foreach (var x in xs) list.Add(Work.Ping(x)); foreach (var y in xs) list.Add(Work.Pong(y));" },
+        { "an expression that reads another variable", "var k = 2; foreach (var x in xs) list.Add(Math.Max(x, k));" },
+        { "an expression that reads the console", "foreach (var x in xs) list.Add(Math.Abs(x) + Console.CursorLeft);" },
+        { "an expression of a task", "var tasks = new List<Task<int>>(); foreach (var x in xs) tasks.Add(Task.FromResult(Math.Abs(x)));" },
+        { "an expression with a shared Random", "var random = new Random(2); foreach (var x in xs) list.Add(random.Next(x));" },
         { "await foreach", "await foreach (var x in xs.ToAsyncEnumerable()) list.Add(Work.Square(x));" },
     };
 
@@ -146,6 +150,7 @@ public class UnsafeLoopCorpusTests
         {|PG0200:foreach|} (var x in xs) list.Add(Work.Square(x));
                 {|PG0201:foreach|} (var x in xs) list.Add(Work.Pure(x));
                 {|PG0201:foreach|} (var x in xs) dict[x] = Work.Pure(x);
+                {|PG0201:foreach|} (var x in xs) list.Add(Math.Abs(x) * 2);
                 var total = 0;
                 {|PG0200:for|} (var i = 0; i < xs.Length; i++) total += Work.Square(xs[i]);
         """,

@@ -67,4 +67,57 @@ internal static class Annotatable
 
         return prefix;
     }
+
+    /// <summary>
+    /// The name of the static method PG0201's fix would extract <paramref name="match"/>'s expression into
+    /// (<c>Compute</c> and the collection's name: <c>ComputeScores</c>), or null when the type that holds the loop cannot
+    /// take it: not a class, struct or record declared in source (top-level statements have no type to add to), or
+    /// no free name.
+    /// </summary>
+    public static string? ExtractionName(LoopMatch match, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (model.GetEnclosingSymbol(match.Loop.SpanStart, cancellationToken) is not { } symbol)
+        {
+            return null;
+        }
+
+        var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        if (type is not { TypeKind: TypeKind.Class or TypeKind.Struct } || type.IsImplicitlyDeclared
+            || match.Loop.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } holder
+            || !SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(holder, cancellationToken), type))
+        {
+            return null;
+        }
+
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaringSyntaxReferences.IsEmpty || t.IsImplicitlyDeclared
+                || t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { RawKind: not (int)SyntaxKind.InterfaceDeclaration }))
+            {
+                return null;
+            }
+        }
+
+        var stem = "Compute" + Pascal(match.TargetSymbol?.Name ?? match.LoopVariable.Name);
+        for (var n = 1; n < 100; n++)
+        {
+            var name = n == 1 ? stem : stem + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (type.MemberNames.Contains(name) || ParallelizableNames.WrapperSuffixes.Any(s => type.MemberNames.Contains(name + s))
+                || !model.LookupSymbols(match.Loop.SpanStart, name: name).IsEmpty
+                || !model.LookupSymbols(match.Loop.SpanStart, name: name + ParallelizableNames.Map).IsEmpty)
+            {
+                continue;
+            }
+
+            return name;
+        }
+
+        return null;
+    }
+
+    private static string Pascal(string name)
+    {
+        name = name.TrimStart('_');
+        return name.Length == 0 ? "Item" : char.ToUpperInvariant(name[0]) + name.Substring(1);
+    }
 }

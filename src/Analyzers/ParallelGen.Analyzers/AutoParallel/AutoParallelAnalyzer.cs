@@ -48,33 +48,35 @@ public sealed class AutoParallelAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var method = match.Method.OriginalDefinition;
-        var suffix = match.Awaited ? ParallelizableNames.MapAsync : ParallelizableNames.Map;
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        string name;
         DiagnosticDescriptor descriptor;
         string wrapper;
-        if (safety.Race.Known.ParallelizableData(method) is { } attribute)
+        if (match.Method is { } called && safety.Race.Known.ParallelizableData(called.OriginalDefinition) is { } attribute)
         {
-            string? name = null;
-            foreach (var argument in attribute.NamedArguments)
-            {
-                if (argument.Key == ParallelizableNames.NameArgument)
-                {
-                    name = argument.Value.Value as string;
-                }
-            }
-
-            wrapper = WrapperPrefix.Of(method, name) + suffix;
-            if (method.ContainingType.GetMembers(wrapper).IsEmpty)
+            wrapper = WrapperPrefix.Of(called.OriginalDefinition, NameArgument(attribute)) + (match.Awaited ? ParallelizableNames.MapAsync : ParallelizableNames.Map);
+            if (called.ContainingType.GetMembers(wrapper).IsEmpty)
             {
                 return; // no wrapper was generated (a usage rule reports why)
             }
 
+            name = called.Name;
             descriptor = DiagnosticDescriptors.LoopCallsParallelizable;
         }
-        else if (Annotatable.Prefix(method, context.Compilation, asyncEnumerable, context.CancellationToken) is { } prefix)
+        else if (match.Method is { } method && Annotatable.Prefix(method.OriginalDefinition, context.Compilation, asyncEnumerable, context.CancellationToken) is { } prefix)
         {
-            wrapper = prefix + suffix;
+            wrapper = prefix + (match.Awaited ? ParallelizableNames.MapAsync : ParallelizableNames.Map);
+            name = method.Name;
             descriptor = DiagnosticDescriptors.LoopCanBeParallelized;
+        }
+        else if ((match.IsExtraction ? match : LoopShape.Match(loop, context.SemanticModel, context.CancellationToken, extract: true)) is { } extraction
+            && Annotatable.ExtractionName(extraction, context.SemanticModel, context.CancellationToken) is { } extracted)
+        {
+            match = extraction;
+            wrapper = extracted + ParallelizableNames.Map;
+            name = extracted;
+            descriptor = DiagnosticDescriptors.LoopCanBeParallelized;
+            properties = properties.Add(LoopShape.ExtractProperty, extracted);
         }
         else
         {
@@ -87,7 +89,19 @@ public sealed class AutoParallelAnalyzer : DiagnosticAnalyzer
         }
 
         var keyword = loop is ForEachStatementSyntax forEach ? forEach.ForEachKeyword : ((ForStatementSyntax)loop).ForKeyword;
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(LoopShape.WrapperProperty, wrapper);
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, keyword.GetLocation(), properties, method.Name, wrapper));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, keyword.GetLocation(), properties.Add(LoopShape.WrapperProperty, wrapper), name, wrapper));
+    }
+
+    private static string? NameArgument(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == ParallelizableNames.NameArgument)
+            {
+                return argument.Value.Value as string;
+            }
+        }
+
+        return null;
     }
 }

@@ -34,8 +34,8 @@ internal sealed class LoopMatch
         ILocalSymbol loopVariable,
         ExpressionSyntax? collection,
         ExpressionSyntax? count,
-        InvocationExpressionSyntax call,
-        IMethodSymbol method,
+        InvocationExpressionSyntax? call,
+        IMethodSymbol? method,
         bool awaited,
         ExpressionSyntax value,
         CollectKind kind,
@@ -73,11 +73,17 @@ internal sealed class LoopMatch
     /// <summary>The bound of a <c>for (i = 0; i &lt; count; i++)</c> loop; null for <c>foreach</c>.</summary>
     public ExpressionSyntax? Count { get; }
 
-    /// <summary>The per-item call.</summary>
-    public InvocationExpressionSyntax Call { get; }
+    /// <summary>The per-item call; null when the value is an expression to extract into a method (<see cref="IsExtraction"/>).</summary>
+    public InvocationExpressionSyntax? Call { get; }
 
-    /// <summary>The method the loop calls.</summary>
-    public IMethodSymbol Method { get; }
+    /// <summary>The method the loop calls; null for an extraction.</summary>
+    public IMethodSymbol? Method { get; }
+
+    /// <summary>
+    /// Whether the per-item value is an expression of the iteration variable alone, which PG0201's fix moves into a new
+    /// static <c>[Parallelizable]</c> method of the type that holds the loop.
+    /// </summary>
+    public bool IsExtraction => Call is null;
 
     /// <summary>Whether the call is awaited (the method returns a task).</summary>
     public bool Awaited { get; }

@@ -21,13 +21,20 @@ internal static class LoopShape
     /// <summary>The diagnostic property with the name of the wrapper the fix calls (<c>ResizeMap</c>, <c>FetchMapAsync</c>).</summary>
     public const string WrapperProperty = "Wrapper";
 
+    /// <summary>The diagnostic property with the name of the method PG0201's fix extracts the per-item expression into.</summary>
+    public const string ExtractProperty = "Extract";
+
     /// <summary>A cheap syntactic test, before any binding: one expression statement of a kind that can match.</summary>
     public static bool MayMatch(StatementSyntax loop) =>
         loop is ForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.None } or ForStatementSyntax
         && SingleStatement(loop) is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax or AssignmentExpressionSyntax or AwaitExpressionSyntax };
 
-    /// <summary>The parts of <paramref name="loop"/>, or null when it is not a loop a map can replace.</summary>
-    public static LoopMatch? Match(StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parts of <paramref name="loop"/>, or null when it is not a loop a map can replace. The per-item value is read
+    /// as a call of one method, unless <paramref name="extract"/> asks for it as an expression to extract (or it is no
+    /// call at all).
+    /// </summary>
+    public static LoopMatch? Match(StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken, bool extract = false)
     {
         if (!MayMatch(loop))
         {
@@ -56,10 +63,14 @@ internal static class LoopShape
         }
 
         var statement = ((ExpressionStatementSyntax)SingleStatement(loop)!).Expression;
-        if (!MatchCollect(statement, model, variable!, collection is null, cancellationToken, out var kind, out var value, out var target, out var targetSymbol, out var key)
-            || !MatchCall(value!, model, cancellationToken, out var call, out var method, out var awaited, out var valueType))
+        if (!MatchCollect(statement, model, variable!, collection is null, cancellationToken, out var kind, out var value, out var target, out var targetSymbol, out var key))
         {
             return null;
+        }
+
+        if (extract || !MatchCall(value!, model, cancellationToken, out var call, out var method, out var awaited, out var valueType))
+        {
+            return MatchExtraction(loop, variable!, collection, value!, kind, target, targetSymbol, key, model, cancellationToken);
         }
 
         if (!Collects(kind, targetSymbol, valueType, model, target, cancellationToken)
@@ -76,6 +87,80 @@ internal static class LoopShape
 
         return new LoopMatch(loop, variable!, collection, count, call!, method!, awaited, value!, kind, target, targetSymbol, key, items, token);
     }
+
+    /// <summary>
+    /// A <c>foreach</c> whose value is an expression of the iteration variable alone (no other local, no <c>this</c>, no
+    /// write, no await) that does some work (a call or an object creation) and has a nameable type: PG0201 extracts it.
+    /// </summary>
+    private static LoopMatch? MatchExtraction(
+        StatementSyntax loop,
+        ILocalSymbol variable,
+        ExpressionSyntax? collection,
+        ExpressionSyntax value,
+        CollectKind kind,
+        ExpressionSyntax? target,
+        ISymbol? targetSymbol,
+        ExpressionSyntax? key,
+        SemanticModel model,
+        CancellationToken cancellationToken)
+    {
+        if (collection is null || kind == CollectKind.Discard || value is AwaitExpressionSyntax || !IsPlainExpression(value)
+            || !value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax)
+            || model.GetTypeInfo(value, cancellationToken) is not { Type: { } type, ConvertedType: { } converted }
+            || !Same(type, converted) || !IsNameable(type) || !IsNameable(variable.Type) || IsTask(type)
+            || !Collects(kind, targetSymbol, type, model, target, cancellationToken)
+            || !Mentions(value, variable, model, cancellationToken))
+        {
+            return null;
+        }
+
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            if (node is ThisExpressionSyntax or BaseExpressionSyntax)
+            {
+                return null;
+            }
+
+            if (node is not IdentifierNameSyntax name || (name.Parent is MemberAccessExpressionSyntax access && access.Name == name))
+            {
+                continue;
+            }
+
+            var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+            var allowed = symbol switch
+            {
+                null => false,
+                ILocalSymbol local => SymbolEqualityComparer.Default.Equals(local, variable),
+                IParameterSymbol or IRangeVariableSymbol or ILabelSymbol => false,
+                ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } => false,
+                INamespaceOrTypeSymbol => true,
+                IMethodSymbol { MethodKind: MethodKind.LocalFunction } => false,
+                _ => symbol.IsStatic,
+            };
+
+            if (!allowed)
+            {
+                return null; // another variable, or a member of this object: the item would not be the only input
+            }
+        }
+
+        var items = ImmutableArray.Create<ExpressionSyntax>(SyntaxFactory.IdentifierName(variable.Name));
+        return new LoopMatch(loop, variable, collection, null, null, null, false, value, kind, target, targetSymbol, key, items, null);
+    }
+
+    private static bool IsTask(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    /// <summary>A type a new method's signature can spell: no anonymous type, pointer, ref struct or method type parameter.</summary>
+    private static bool IsNameable(ITypeSymbol type) => type switch
+    {
+        { IsAnonymousType: true } or IPointerTypeSymbol or IFunctionPointerTypeSymbol or IErrorTypeSymbol or { IsRefLikeType: true } => false,
+        ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } => false,
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => IsNameable(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.All(IsNameable),
+        _ => false,
+    };
 
     /// <summary>The one statement of the loop's body, or null when it has more (or none).</summary>
     public static StatementSyntax? SingleStatement(StatementSyntax loop)
@@ -312,7 +397,10 @@ internal static class LoopShape
     }
 
     /// <summary>No writes, lambdas or nested awaits inside the per-item value: each item is evaluated alone.</summary>
-    private static bool IsPlain(ExpressionSyntax value, InvocationExpressionSyntax call)
+    private static bool IsPlain(ExpressionSyntax value, InvocationExpressionSyntax call) =>
+        IsPlainExpression(value) && (value == call || value is AwaitExpressionSyntax);
+
+    private static bool IsPlainExpression(ExpressionSyntax value)
     {
         foreach (var node in value.DescendantNodesAndSelf())
         {
@@ -332,7 +420,7 @@ internal static class LoopShape
             }
         }
 
-        return value == call || value is AwaitExpressionSyntax;
+        return true;
     }
 
     /// <summary>The call's receiver is evaluated once by the wrapper: it must be a name or a chain of names, not the loop variable.</summary>

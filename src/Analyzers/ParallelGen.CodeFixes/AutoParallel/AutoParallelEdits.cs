@@ -35,7 +35,8 @@ internal static class AutoParallelEdits
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var loop = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf()
                 .FirstOrDefault(n => n is ForEachStatementSyntax or ForStatementSyntax) as StatementSyntax;
-            if (model is null || loop is null || LoopShape.Match(loop, model, cancellationToken) is not { } match)
+            diagnostic.Properties.TryGetValue(LoopShape.ExtractProperty, out var extracted);
+            if (model is null || loop is null || LoopShape.Match(loop, model, cancellationToken, extract: extracted is not null) is not { } match)
             {
                 continue;
             }
@@ -46,9 +47,19 @@ internal static class AutoParallelEdits
             loopEdits.UsesLinq |= usesLinq && !Imports(model, loop.SpanStart, "Enumerable", "System.Linq");
             loopEdits.UsesSystem |= usesSystem && !Imports(model, loop.SpanStart, "Math", "System");
 
-            if (diagnostic.Id == DiagnosticIds.LoopCanBeParallelized)
+            if (diagnostic.Id != DiagnosticIds.LoopCanBeParallelized)
             {
-                await AnnotateAsync(solution, edits, match.Method.OriginalDefinition, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (extracted is not null)
+            {
+                Extract(loopEdits, match, extracted, model, cancellationToken);
+                loopEdits.UsesParallelGen |= !Imports(model, loop.SpanStart, "ParallelizableAttribute", ParallelGenNamespace);
+            }
+            else if (match.Method is { } method)
+            {
+                await AnnotateAsync(solution, edits, method.OriginalDefinition, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -65,6 +76,34 @@ internal static class AutoParallelEdits
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// PG0201 on an expression: a new <c>[Parallelizable] private static</c> method of the type that holds the loop, right
+    /// after the member with the loop, returning the expression of its one parameter (the iteration variable); the type
+    /// and its enclosing types become partial.
+    /// </summary>
+    private static void Extract(DocumentEdits edits, LoopMatch match, string name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var holder = match.Loop.Ancestors().OfType<TypeDeclarationSyntax>().First();
+        var anchor = match.Loop.Ancestors().OfType<MemberDeclarationSyntax>().First(m => m.Parent == holder);
+        var position = match.Loop.SpanStart;
+        var type = model.GetTypeInfo(match.Value, cancellationToken).Type!.ToMinimalDisplayString(model, position);
+        // The collection's element type, not the iteration variable's: 'var' makes every reference type nullable.
+        var element = match.Loop is ForEachStatementSyntax forEach ? model.GetForEachStatementInfo(forEach).ElementType : null;
+        var parameterType = (element ?? match.LoopVariable.Type).ToMinimalDisplayString(model, position);
+        var text = "[" + Declarations.AttributeName + "]\n" + "private static " + type + " " + name + "(" + parameterType + " " + match.LoopVariable.Name + ") => " + match.Value + ";";
+        var eol = LoopRewriter.EndOfLine(holder);
+        var leading = anchor.GetLeadingTrivia();
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : string.Empty;
+        var member = SyntaxFactory.ParseMemberDeclaration(text.Replace("\n", eol + indentation))!
+            .WithLeadingTrivia(SyntaxFactory.EndOfLine(eol), SyntaxFactory.Whitespace(indentation))
+            .WithTrailingTrivia(SyntaxFactory.EndOfLine(eol));
+        edits.Inserts.Add((anchor, member));
+        foreach (var enclosing in match.Loop.Ancestors().OfType<TypeDeclarationSyntax>())
+        {
+            edits.Types.Add(enclosing);
+        }
     }
 
     /// <summary>Whether <paramref name="type"/> of <paramref name="ns"/> is in scope at <paramref name="position"/> (a using or global using).</summary>
@@ -140,11 +179,26 @@ internal static class AutoParallelEdits
 
         public HashSet<TypeDeclarationSyntax> Types { get; } = new();
 
+        /// <summary>New members, each to go right after an existing member of its type.</summary>
+        public List<(MemberDeclarationSyntax After, MemberDeclarationSyntax Member)> Inserts { get; } = new();
+
         public bool UsesLinq { get; set; }
 
         public bool UsesSystem { get; set; }
 
         public bool UsesParallelGen { get; set; }
+
+        /// <summary><paramref name="rewritten"/> with the members inserted after members of <paramref name="original"/>.</summary>
+        private TypeDeclarationSyntax Insert(TypeDeclarationSyntax original, TypeDeclarationSyntax rewritten)
+        {
+            var members = rewritten.Members;
+            foreach (var (after, member) in Inserts.Where(i => i.After.Parent == original).OrderByDescending(i => original.Members.IndexOf(i.After)))
+            {
+                members = members.Insert(original.Members.IndexOf(after) + 1, member);
+            }
+
+            return rewritten.WithMembers(members);
+        }
 
         public SyntaxNode Apply(SyntaxNode root)
         {
@@ -154,7 +208,7 @@ internal static class AutoParallelEdits
             {
                 _ when Replacements.TryGetValue(original, out var statement) => statement,
                 MethodDeclarationSyntax method when Methods.Contains(method) => Declarations.AddAttribute((MethodDeclarationSyntax)rewritten, eol),
-                TypeDeclarationSyntax type when Types.Contains(type) => Declarations.AddPartial((TypeDeclarationSyntax)rewritten),
+                TypeDeclarationSyntax type when Types.Contains(type) => Declarations.AddPartial(Insert(type, (TypeDeclarationSyntax)rewritten)),
                 _ => rewritten,
             });
 

@@ -19,7 +19,7 @@ internal static class LoopRewriter
     public static (StatementSyntax Statement, bool UsesLinq, bool UsesSystem) Rewrite(LoopMatch match, string wrapper, SemanticModel model)
     {
         var (items, usesLinq, usesSystem) = Items(match, model);
-        var callee = match.Call.Expression is MemberAccessExpressionSyntax access ? access.Expression + "." + wrapper : wrapper;
+        var callee = match.Call?.Expression is MemberAccessExpressionSyntax access ? access.Expression + "." + wrapper : wrapper;
         var token = match.TokenArgument is null ? string.Empty : ", cancellationToken: " + match.TokenArgument;
         var call = callee + "(" + items + token + ")";
         var result = match.Awaited ? "await " + call : call;
