@@ -132,6 +132,8 @@ public class UnsafeLoopCorpusTests
         { "an expression that reads the console", "foreach (var x in xs) list.Add(Math.Abs(x) + Console.CursorLeft);" },
         { "an expression of a task", "var tasks = new List<Task<int>>(); foreach (var x in xs) tasks.Add(Task.FromResult(Math.Abs(x)));" },
         { "an expression with a shared Random", "var random = new Random(2); foreach (var x in xs) list.Add(random.Next(x));" },
+        { "a keyed store whose key writes", "var n = 0; foreach (var x in xs) dict[n++] = Work.Square(x);" },
+        { "an expression in a checked block", "checked { foreach (var x in xs) list.Add(Math.Abs(x) * 1000); }" },
         { "await foreach", "await foreach (var x in xs.ToAsyncEnumerable()) list.Add(Work.Square(x));" },
     };
 

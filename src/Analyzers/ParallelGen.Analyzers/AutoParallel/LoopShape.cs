@@ -105,6 +105,7 @@ internal static class LoopShape
         CancellationToken cancellationToken)
     {
         if (collection is null || kind == CollectKind.Discard || value is AwaitExpressionSyntax || !IsPlainExpression(value)
+            || loop.Ancestors().Any(a => a is CheckedStatementSyntax or CheckedExpressionSyntax) // the new method would lose the checked context
             || !value.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax)
             || model.GetTypeInfo(value, cancellationToken) is not { Type: { } type, ConvertedType: { } converted }
             || !Same(type, converted) || !IsNameable(type) || !IsNameable(variable.Type) || IsTask(type)
@@ -302,7 +303,7 @@ internal static class LoopShape
         targetSymbol = model.GetSymbolInfo(target, cancellationToken).Symbol;
         return targetSymbol is ILocalSymbol { RefKind: RefKind.None } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol
             && !Mentions(value, targetSymbol, model, cancellationToken)
-            && (key is null || kind == CollectKind.ArrayStore || !Mentions(key, targetSymbol, model, cancellationToken));
+            && (key is null || kind == CollectKind.ArrayStore || (IsPlainExpression(key) && !Mentions(key, targetSymbol, model, cancellationToken)));
     }
 
     private static bool MatchCall(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken, out InvocationExpressionSyntax? call, out IMethodSymbol? method, out bool awaited, out ITypeSymbol? valueType)
