@@ -9,8 +9,9 @@ namespace ParallelGen.Generator;
 
 /// <summary>
 /// Adds <c>XMap</c>, <c>XMapAsync</c>, <c>XAsCompleted</c> and <c>XSubmit</c> wrappers for every
-/// <c>[Parallelizable]</c> method <c>X</c> to its partial containing type. Shapes it cannot wrap are skipped
-/// without a diagnostic; the ParallelGen analyzers report them.
+/// <c>[Parallelizable]</c> method <c>X</c> to its partial containing type. Which methods can be wrapped is decided by
+/// the rule shared with the usage analyzer (<c>ParallelGen.Shared.Wrapping.Wrappability</c>): the generator skips, without
+/// a diagnostic of its own, exactly the methods the analyzer reports.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ParallelizableGenerator : IIncrementalGenerator

@@ -15,12 +15,12 @@ namespace ParallelGen.Generator.Tests;
 /// <summary>What holds for every generated file, whatever the shape.</summary>
 public sealed class GeneratedCodeQualityTests
 {
-    private static readonly string[] AllWrappable = ShapeSources.Wrappable.Select(static s => s.Value).ToArray();
+    private static readonly string[] s_allWrappable = ShapeSources.Wrappable.Select(static s => s.Value).ToArray();
 
     [Fact]
     public void Every_file_starts_with_the_auto_generated_header_and_nullable_enable()
     {
-        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(AllWrappable));
+        var (result, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(s_allWrappable));
 
         var generated = GeneratorHarness.Generated(result);
 
@@ -32,7 +32,7 @@ public sealed class GeneratedCodeQualityTests
     [Fact]
     public void All_shapes_together_compile_without_any_warning()
     {
-        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(AllWrappable));
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(s_allWrappable));
 
         CompiledAssembly.AssertClean(output);
     }
@@ -40,8 +40,8 @@ public sealed class GeneratedCodeQualityTests
     [Fact]
     public void Output_does_not_depend_on_file_order()
     {
-        var forward = GeneratorHarness.Generated(GeneratorHarness.Run(GeneratorHarness.CreateCompilation(AllWrappable)).Result);
-        var backward = GeneratorHarness.Generated(GeneratorHarness.Run(GeneratorHarness.CreateCompilation(AllWrappable.Reverse().ToArray())).Result);
+        var forward = GeneratorHarness.Generated(GeneratorHarness.Run(GeneratorHarness.CreateCompilation(s_allWrappable)).Result);
+        var backward = GeneratorHarness.Generated(GeneratorHarness.Run(GeneratorHarness.CreateCompilation(s_allWrappable.Reverse().ToArray())).Result);
 
         Assert.Equal(forward, backward);
     }
@@ -82,7 +82,7 @@ public sealed class GeneratedCodeQualityTests
         Assert.NotEmpty(analyzers);
         var allRules = analyzers.SelectMany(static a => a.SupportedDiagnostics).Select(static d => d.Id).Distinct()
             .ToDictionary(static id => id, static _ => ReportDiagnostic.Warn);
-        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(AllWrappable));
+        var (_, output) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(s_allWrappable));
         var compilation = output.WithOptions(output.Options.WithSpecificDiagnosticOptions(allRules));
 
         // Sequential analysis: with every rule of the SDK's analyzers on, one thread makes the outcome (and any analyzer

@@ -56,7 +56,10 @@ public sealed class RemoteRegistryTests
         using System.Threading;
         using System.Threading.Tasks;
         using Demo.Wire;
+        using ParallelGen;
         using ParallelGen.Infrastructure.Remote;
+
+        #pragma warning disable PG9000 // the probe calls the registry by hand, as only generated code should
 
         public static class Probe
         {

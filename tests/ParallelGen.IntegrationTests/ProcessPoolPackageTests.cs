@@ -15,7 +15,7 @@ namespace ParallelGen.IntegrationTests;
 /// </summary>
 public sealed class ProcessPoolPackageTests
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task Packed_package_carries_the_worker_host_beside_the_runtime()
@@ -36,15 +36,15 @@ public sealed class ProcessPoolPackageTests
             var app = Path.Combine(work.FullName, "App");
 
             // dotnet run: the build output holds the worker host.
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "build", "-c", "Release")).AssertSuccess("dotnet build");
+            (await DotNetCli.RunAsync(app, s_commandTimeout, null, "build", "-c", "Release")).AssertSuccess("dotnet build");
             Assert.True(File.Exists(Path.Combine(app, "bin", "Release", "net10.0", "ParallelGen.Worker.dll")), "the worker host is not in the build output");
-            AssertRanInWorkers((await DotNetCli.RunAsync(app, CommandTimeout, null, "run", "-c", "Release", "--no-build")).AssertSuccess("dotnet run"));
+            AssertRanInWorkers((await DotNetCli.RunAsync(app, s_commandTimeout, null, "run", "-c", "Release", "--no-build")).AssertSuccess("dotnet run"));
 
             // Framework-dependent publish, run as dotnet App.dll and as the apphost.
             var published = Path.Combine(work.FullName, "pub");
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "publish", "-c", "Release", "-o", published)).AssertSuccess("dotnet publish");
-            AssertRanInWorkers((await DotNetCli.RunAsync(published, CommandTimeout, null, Path.Combine(published, "App.dll"))).AssertSuccess("dotnet App.dll"));
-            AssertRanInWorkers((await ProcessRunner.RunAsync(Path.Combine(published, "App"), published, CommandTimeout)).AssertSuccess("the published apphost"));
+            (await DotNetCli.RunAsync(app, s_commandTimeout, null, "publish", "-c", "Release", "-o", published)).AssertSuccess("dotnet publish");
+            AssertRanInWorkers((await DotNetCli.RunAsync(published, s_commandTimeout, null, Path.Combine(published, "App.dll"))).AssertSuccess("dotnet App.dll"));
+            AssertRanInWorkers((await ProcessRunner.RunAsync(Path.Combine(published, "App"), published, s_commandTimeout)).AssertSuccess("the published apphost"));
         }
         finally
         {
@@ -64,10 +64,10 @@ public sealed class ProcessPoolPackageTests
         {
             var app = Path.Combine(work.FullName, "App");
             var single = Path.Combine(work.FullName, "single");
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true",
+            (await DotNetCli.RunAsync(app, s_commandTimeout, null, "publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishSingleFile=true",
                 "--source", Repository.PackagesFeed, "--source", "https://api.nuget.org/v3/index.json", "-o", single))
                 .AssertSuccess("dotnet publish -p:PublishSingleFile=true (needs nuget.org for the linux-x64 runtime pack)");
-            var refused = await ProcessRunner.RunAsync(Path.Combine(single, "App"), single, CommandTimeout);
+            var refused = await ProcessRunner.RunAsync(Path.Combine(single, "App"), single, s_commandTimeout);
             Assert.True(refused.ExitCode == 3, $"the single-file app should report the refusal and exit 3:\n{refused.Output}");
             Assert.Contains("refused: PlatformNotSupportedException", refused.Output, StringComparison.Ordinal);
             Assert.Contains("Publish framework-dependent without PublishSingleFile", refused.Output, StringComparison.Ordinal);
@@ -93,10 +93,10 @@ public sealed class ProcessPoolPackageTests
               </packageSources>
             </configuration>
             """);
-        (await DotNetCli.RunAsync(work.FullName, CommandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
+        (await DotNetCli.RunAsync(work.FullName, s_commandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
             .AssertSuccess("dotnet new console");
         var app = Path.Combine(work.FullName, "App");
-        (await DotNetCli.RunAsync(app, CommandTimeout, null, "add", "package", "ParallelGen", "--version", PackageConsumptionTests.Version))
+        (await DotNetCli.RunAsync(app, s_commandTimeout, null, "add", "package", "ParallelGen", "--version", PackageConsumptionTests.Version))
             .AssertSuccess("dotnet add package ParallelGen");
         File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
         return work;

@@ -24,7 +24,8 @@ public sealed class EndToEndTests
             }
         }
 
-        Assert.Equal(2, pool.WorkersStarted);
+        // The second worker may still be starting when the first has done everything (a loaded machine); none is replaced.
+        Assert.InRange(pool.WorkersStarted, 1, 2);
     }
 
     [Fact(Timeout = 120_000)]
@@ -37,6 +38,44 @@ public sealed class EndToEndTests
         var pids = Enumerable.Range(0, 20).Select(i => int.Parse(sink.Result(i)!)).ToHashSet();
         Assert.DoesNotContain(Environment.ProcessId, pids);
         Assert.Subset(pool.WorkerProcessIds.ToHashSet(), pids);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_instance_method_runs_on_a_copy_of_its_instance()
+    {
+        await using var pool = new ProcessPoolExecutor(1);
+        var sink = new CollectingSink<int>(3);
+        await pool.RunBatchAsync(TestMethods.AddOffset, new Adder(100), new[] { 1, 2, 3 }, sink, null, default).AsTask().WaitAsync(PoolHarness.Bound);
+        Assert.Equal(new[] { 101, 102, 103 }, new[] { sink.Result(0), sink.Result(1), sink.Result(2) });
+        await Assert.ThrowsAsync<ArgumentNullException>(() => pool.RunBatchAsync(TestMethods.AddOffset, null, new[] { 1 }, sink, null, default).AsTask());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Methods_that_cannot_cross_or_are_not_registered_fail_before_any_worker_starts()
+    {
+        await using var pool = new ProcessPoolExecutor(1);
+        var cannot = Assert.Throws<NotSupportedException>(() => pool.EnsureCanRun(new UnregisteredMethod("M:Tests.Open(System.IO.Stream)", "its parameter 'stream' is a System.IO.Stream")));
+        Assert.Contains("System.IO.Stream", cannot.Message);
+        Assert.Throws<NotSupportedException>(() => pool.EnsureCanRun(new UnregisteredMethod("M:Tests.Nowhere", null)));
+        Assert.Equal(0, pool.WorkersStarted);
+    }
+
+    private sealed class UnregisteredMethod(string id, string? reason) : ParallelGen.Infrastructure.Remote.RemoteMethod<int, int>(id, reason)
+    {
+        public override bool HasTarget => false;
+
+        public override object? ReadTarget(ParallelGen.WireReader reader) => null;
+
+        public override void WriteTarget(ParallelGen.WireWriter writer, object target)
+        {
+        }
+
+        public override void WriteArguments(ParallelGen.WireWriter writer, int item) => writer.WriteInt32(item);
+
+        public override int ReadResult(ParallelGen.WireReader reader) => reader.ReadInt32();
+
+        public override ValueTask InvokeAsync(object? target, ParallelGen.WireReader arguments, ParallelGen.WireWriter result, CancellationToken cancellationToken) =>
+            ValueTask.CompletedTask;
     }
 
     [Fact(Timeout = 60_000)]

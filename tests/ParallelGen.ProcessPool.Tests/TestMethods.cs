@@ -13,12 +13,14 @@ internal static class TestMethods
 {
     public static readonly SquareMethod Square = new();
     public static readonly BehaveMethod Behave = new();
+    public static readonly AddOffsetMethod AddOffset = new();
 
     [ModuleInitializer]
     internal static void Register()
     {
         RemoteRegistry.Register(Square);
         RemoteRegistry.Register(Behave);
+        RemoteRegistry.Register(AddOffset);
     }
 }
 
@@ -40,6 +42,31 @@ internal sealed class SquareMethod() : RemoteMethod<int, long>("M:Tests.Square(S
         result.WriteInt64((long)x * x);
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>An instance method: the instance (an Adder) is copied to the worker with each batch.</summary>
+internal sealed class AddOffsetMethod() : RemoteMethod<int, int>("M:Tests.Adder.Add(System.Int32)", null)
+{
+    public override bool HasTarget => true;
+
+    public override object? ReadTarget(WireReader reader) => new Adder(reader.ReadInt32());
+
+    public override void WriteTarget(WireWriter writer, object target) => writer.WriteInt32(((Adder)target).Offset);
+
+    public override void WriteArguments(WireWriter writer, int item) => writer.WriteInt32(item);
+
+    public override int ReadResult(WireReader reader) => reader.ReadInt32();
+
+    public override ValueTask InvokeAsync(object? target, WireReader arguments, WireWriter result, CancellationToken cancellationToken)
+    {
+        result.WriteInt32(((Adder)target!).Add(arguments.ReadInt32()));
+        return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed record Adder(int Offset)
+{
+    public int Add(int x) => x + Offset;
 }
 
 /// <summary>string command -> string: runs a behaviour in the worker (crash, throw, sleep, report its pid...).</summary>

@@ -12,7 +12,7 @@ public sealed class TimeoutTests
         await using var pool = new ProcessPoolExecutor(1);
         await pool.StartAsync();
         var first = pool.WorkerProcessIds[0];
-        var sink = await PoolHarness.RunAsync(pool, TestMethods.Behave, new[] { "ok:a", "spin:600000", "ok:b" }, TimeSpan.FromMilliseconds(500));
+        var sink = await PoolHarness.RunAsync(pool, TestMethods.Behave, new[] { "ok:a", "spin:600000", "ok:b" }, TimeSpan.FromSeconds(3));
         Assert.Equal("a", sink.Result(0));
         Assert.IsType<TimeoutException>(sink.Error(1));
         Assert.Equal("b", sink.Result(2));
@@ -24,7 +24,7 @@ public sealed class TimeoutTests
     public async Task A_cooperative_late_item_stops_without_killing_its_worker()
     {
         await using var pool = new ProcessPoolExecutor(new ProcessPoolOptions { Workers = 1, TimeoutGrace = TimeSpan.FromSeconds(20) });
-        var sink = await PoolHarness.RunAsync(pool, TestMethods.Behave, new[] { "sleep:600000", "ok:b" }, TimeSpan.FromMilliseconds(300));
+        var sink = await PoolHarness.RunAsync(pool, TestMethods.Behave, new[] { "sleep:600000", "ok:b" }, TimeSpan.FromSeconds(3));
         Assert.IsType<TimeoutException>(sink.Error(0));
         Assert.Equal("b", sink.Result(1));
         Assert.Equal(1, pool.WorkersStarted);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using ParallelGen.Infrastructure;
 using static ParallelGen.Tests.TestSupport;
 
@@ -28,5 +29,22 @@ public class BlockingThreadsTests
         Assert.All(together, Assert.True);
         Assert.Equal(workersBefore, workersAfter);
         Assert.Equal(ioBefore, ioAfter);
+    }
+
+    [Fact]
+    public async Task A_stream_of_blocking_items_runs_them_all_at_once_too()
+    {
+        // Streams run their workers as asynchronous work; a synchronous body still blocks the thread it runs on.
+        ThreadPool.GetMinThreads(out var workers, out _);
+        var count = workers + 4;
+        using var allRunning = new CountdownEvent(count);
+        var together = await GeneratedSupport.AsCompleted(Method(), Enumerable.Range(0, count).ToArray(), Sync<int, bool>(_ =>
+        {
+            allRunning.Signal();
+            return allRunning.Wait(Patience);
+        }), new MapOptions { MaxDegreeOfParallelism = count }, default).ToListBounded();
+
+        Assert.Equal(count, together.Count);
+        Assert.All(together, c => Assert.True(c.Result));
     }
 }

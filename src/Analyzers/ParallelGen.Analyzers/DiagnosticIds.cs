@@ -22,6 +22,15 @@ internal static class DiagnosticIds
     /// <summary>[Parallelizable] on something that is not an ordinary method (local function, lambda, accessor, operator...).</summary>
     public const string NotAMethod = "PG0005";
 
+    /// <summary>The attribute's Name cannot prefix the wrappers' names (empty, white space, '@', not an identifier).</summary>
+    public const string InvalidWrapperName = "PG0010";
+
+    /// <summary>Two [Parallelizable] methods would get wrappers of the same signature.</summary>
+    public const string WrappersCollide = "PG0011";
+
+    /// <summary>The containing type cannot hold the wrappers: an interface, a file-local type, an instance method of a ref struct.</summary>
+    public const string UnsupportedContainingType = "PG0012";
+
     /// <summary>A captured local or parameter is written inside a worker.</summary>
     public const string CapturedVariableWritten = "PG0100";
 
@@ -54,4 +63,18 @@ internal static class DiagnosticIds
 
     /// <summary>A method sent to a process pool writes a static, its instance or a shared collection: the write stays in the worker.</summary>
     public const string WriteLostInWorkerProcess = "PG0120";
+
+    /// <summary>The code that started a worker touches state the worker uses before joining it.</summary>
+    public const string StartingCodeRace = "PG0108";
+
+    /// <summary>Two separately started workers that run at the same time touch the same state.</summary>
+    public const string ConcurrentLaunchRace = "PG0109";
+
+    /// <summary>A work item reads an element of an array that another work item writes (a[i] = a[i - 1]).</summary>
+    public const string NeighbourElementRead = "PG0110";
+    /// <summary>A loop calls a [Parallelizable] method one item at a time and collects the results (auto-parallelize).</summary>
+    public const string LoopCallsParallelizable = "PG0200";
+
+    /// <summary>A loop computes an independent result per item with a method that could be [Parallelizable] (auto-parallelize).</summary>
+    public const string LoopCanBeParallelized = "PG0201";
 }

@@ -24,7 +24,7 @@ internal static class RemoteEmitter
     private const string NoResult = "global::ParallelGen.Infrastructure.NoResult";
     private const string Never = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-    private static readonly string GeneratedCodeAttribute =
+    private static readonly string s_generatedCodeAttribute =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"ParallelGen.Generator\", \""
         + (typeof(RemoteEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0")
         + "\")]";
@@ -54,6 +54,7 @@ internal static class RemoteEmitter
         writer.Line("#nullable enable");
         writer.Line("// Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.");
         writer.Line("#nullable disable warnings");
+        writer.Line(ParallelGen.Shared.InfrastructureMarker.Pragma);
         writer.Line("#pragma warning disable CA2255 // a module initializer is how generated registries register themselves");
         writer.Line("#pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated");
         writer.Line();
@@ -72,7 +73,7 @@ internal static class RemoteEmitter
         {
             writer.Line("/// <summary>Registers the assembly's [Parallelizable] methods for worker processes. Not for direct use.</summary>");
             writer.Line(Never);
-            writer.Line(GeneratedCodeAttribute);
+            writer.Line(s_generatedCodeAttribute);
             using (writer.Block("internal static class ParallelGenRemote_" + suffix))
             {
                 writer.Line("/// <summary>Runs when the assembly loads, in the parent and in every worker host.</summary>");
@@ -95,7 +96,7 @@ internal static class RemoteEmitter
             if (types.Count > 0)
             {
                 writer.Line();
-                serializers.Emit(writer, wireName, GeneratedCodeAttribute);
+                serializers.Emit(writer, wireName, s_generatedCodeAttribute);
             }
         }
 
@@ -118,7 +119,7 @@ internal static class RemoteEmitter
 
         writer.Line("/// <summary>This type's methods as worker processes call them. Not for direct use.</summary>");
         writer.Line(Never);
-        writer.Line(GeneratedCodeAttribute);
+        writer.Line(s_generatedCodeAttribute);
         using (writer.Block("internal static class " + methods[0].Holder))
         {
             writer.Line("/// <summary>Adds this type's methods to the registry.</summary>");
@@ -160,21 +161,21 @@ internal static class RemoteEmitter
             writer.Line();
             if (remote.Target is { } target)
             {
-                writer.Line("public override void WriteTarget(" + Remote + ".WireWriter writer, object target) => " + serializers.WriteCall(target) + "(writer, (" + target + ")target);");
+                writer.Line("public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => " + serializers.WriteCall(target) + "(writer, (" + target + ")target);");
                 writer.Line();
-                writer.Line("public override object? ReadTarget(" + Remote + ".WireReader reader) => " + serializers.ReadCall(target) + "(reader);");
+                writer.Line("public override object? ReadTarget(global::ParallelGen.WireReader reader) => " + serializers.ReadCall(target) + "(reader);");
             }
             else
             {
-                writer.Line("public override void WriteTarget(" + Remote + ".WireWriter writer, object target)");
+                writer.Line("public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)");
                 writer.Line("{");
                 writer.Line("}");
                 writer.Line();
-                writer.Line("public override object? ReadTarget(" + Remote + ".WireReader reader) => null;");
+                writer.Line("public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;");
             }
 
             writer.Line();
-            using (writer.Block("public override void WriteArguments(" + Remote + ".WireWriter writer, " + item + " item)"))
+            using (writer.Block("public override void WriteArguments(global::ParallelGen.WireWriter writer, " + item + " item)"))
             {
                 for (var i = 0; i < remote.Parameters.Count; i++)
                 {
@@ -184,7 +185,7 @@ internal static class RemoteEmitter
             }
 
             writer.Line();
-            writer.Line("public override " + result + " ReadResult(" + Remote + ".WireReader reader) => "
+            writer.Line("public override " + result + " ReadResult(global::ParallelGen.WireReader reader) => "
                 + (remote.Result is { } resultKey ? serializers.ReadCall(resultKey) + "(reader);" : "default;"));
             writer.Line();
             EmitInvoke(writer, remote, serializers);
@@ -195,7 +196,7 @@ internal static class RemoteEmitter
     {
         var method = remote.Method;
         var isAsync = method.IsAsync;
-        using (writer.Block("public override " + (isAsync ? "async " : string.Empty) + "global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, " + Remote + ".WireReader arguments, " + Remote + ".WireWriter result, global::System.Threading.CancellationToken cancellationToken)"))
+        using (writer.Block("public override " + (isAsync ? "async " : string.Empty) + "global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)"))
         {
             var arguments = new List<string>();
             for (var i = 0; i < remote.Parameters.Count; i++)

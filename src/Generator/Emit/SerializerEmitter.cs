@@ -14,8 +14,8 @@ namespace ParallelGen.Generator.Emit;
 /// </summary>
 internal sealed class SerializerEmitter
 {
-    private const string Writer = "global::ParallelGen.Infrastructure.Remote.WireWriter";
-    private const string Reader = "global::ParallelGen.Infrastructure.Remote.WireReader";
+    private const string Writer = "global::ParallelGen.WireWriter";
+    private const string Reader = "global::ParallelGen.WireReader";
 
     private readonly Dictionary<string, int> _index = new();
     private readonly Dictionary<string, WireTypeModel> _types = new();
@@ -88,6 +88,17 @@ internal sealed class SerializerEmitter
                 }
 
                 writer.Line();
+                if (type.ExactTypeOnly)
+                {
+                    using (writer.Block("if (value.GetType() != typeof(" + type.Name + "))"))
+                    {
+                        writer.Line("throw new global::System.NotSupportedException(\"A \" + value.GetType().FullName + \" cannot cross to a worker process as " + Escape(type.Name, xml: false)
+                            + ": only the declared type's public members would travel. Declare the derived type, or register an IWireSerializer for the base type.\");");
+                    }
+
+                    writer.Line();
+                }
+
                 writer.Line("writer.WritePresence(true);");
             }
 
@@ -290,5 +301,6 @@ internal sealed class SerializerEmitter
         }
     }
 
-    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Escape(string text, bool xml = true) =>
+        xml ? text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;") : text.Replace("global::", string.Empty).Replace("\\", "\\\\").Replace("\"", "\\\"");
 }

@@ -15,6 +15,8 @@ namespace ParallelGen.Generator.Models;
 /// <param name="Members">For a record, struct or class: its members, constructor parameters first.</param>
 /// <param name="Serializer">For a registered serializer: its type.</param>
 /// <param name="Materialized">For a collection: declared as an interface, filled with the concrete collection.</param>
+/// <param name="ExactTypeOnly">For a class that can be derived from: a derived instance is refused at run time, since
+/// only the declared type's members would travel (no type name crosses the wire).</param>
 internal sealed record WireTypeModel(
     string Name,
     WireKind Kind,
@@ -23,7 +25,8 @@ internal sealed record WireTypeModel(
     EquatableArray<string> Elements,
     EquatableArray<WireMemberModel> Members,
     string? Serializer,
-    bool Materialized);
+    bool Materialized,
+    bool ExactTypeOnly);
 
 /// <summary>A member of a <see cref="WireTypeModel"/> of kind <see cref="WireKind.Object"/>.</summary>
 /// <param name="Name">The member's name (keywords escaped).</param>

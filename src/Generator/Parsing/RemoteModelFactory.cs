@@ -16,11 +16,11 @@ namespace ParallelGen.Generator.Parsing;
 internal static class RemoteModelFactory
 {
     /// <summary>Wire types display without nullable annotations and with tuples spelled as <c>ValueTuple</c>: one key per runtime type.</summary>
-    private static readonly SymbolDisplayFormat WireFormat = SymbolDisplayFormat.FullyQualifiedFormat
+    private static readonly SymbolDisplayFormat s_wireFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.ExpandValueTuple);
 
     /// <summary>One crossing context per compilation (registered serializers, verdicts), held weakly.</summary>
-    private static readonly ConditionalWeakTable<Compilation, CrossingContext> Contexts = new();
+    private static readonly ConditionalWeakTable<Compilation, CrossingContext> s_contexts = new();
 
     public static RemoteMethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal static class RemoteModelFactory
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var crossing = Contexts.GetValue(context.SemanticModel.Compilation, static c => new CrossingContext(c));
+        var crossing = s_contexts.GetValue(context.SemanticModel.Compilation, static c => new CrossingContext(c));
         var holder = "__ParallelGenRemote_" + Sanitize(model.Hierarchy.HintName.Substring(0, model.Hierarchy.HintName.Length - ".g.cs".Length));
         if (MethodCrossing.Explain(method, crossing) is { } reason)
         {
@@ -54,7 +54,7 @@ internal static class RemoteModelFactory
     /// <summary>The key of <paramref name="type"/>, after adding it and its parts to <paramref name="types"/>.</summary>
     private static string Collect(ITypeSymbol type, CrossingContext crossing, Dictionary<string, WireTypeModel> types)
     {
-        var name = type.ToDisplayString(WireFormat);
+        var name = type.ToDisplayString(s_wireFormat);
         if (types.ContainsKey(name))
         {
             return name;
@@ -64,7 +64,8 @@ internal static class RemoteModelFactory
         var isReference = type.IsReferenceType && shape.Primitive != "String";
 
         // Reserve the key first: the rule refuses types that contain themselves, but a part may repeat.
-        types[name] = new WireTypeModel(name, shape.Kind, isReference, shape.Primitive, EquatableArray<string>.Empty, EquatableArray<WireMemberModel>.Empty, null, shape.Materialized);
+        var exactTypeOnly = shape.Kind == WireKind.Object && type.TypeKind == TypeKind.Class && !type.IsSealed;
+        types[name] = new WireTypeModel(name, shape.Kind, isReference, shape.Primitive, EquatableArray<string>.Empty, EquatableArray<WireMemberModel>.Empty, null, shape.Materialized, exactTypeOnly);
         var elements = new string[shape.Elements.Length];
         for (var i = 0; i < elements.Length; i++)
         {
@@ -85,8 +86,9 @@ internal static class RemoteModelFactory
             shape.Primitive,
             new EquatableArray<string>(elements),
             new EquatableArray<WireMemberModel>(members),
-            shape.Serializer?.ToDisplayString(WireFormat),
-            shape.Materialized);
+            shape.Serializer?.ToDisplayString(s_wireFormat),
+            shape.Materialized,
+            exactTypeOnly);
         return name;
     }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ParallelGen.Infrastructure.Remote;
 using ParallelGen.Mapping;
+using ParallelGen.Shared;
 using ParallelGen.Scheduling;
 
 namespace ParallelGen.Infrastructure;
@@ -14,6 +15,7 @@ namespace ParallelGen.Infrastructure;
 /// runtime: change both together. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public static class GeneratedSupport
 {
     /// <summary>Backs <c>XMap</c>: results in input order.</summary>

@@ -129,7 +129,7 @@ public sealed partial class ProcessPoolExecutor
             }
 
             failed.Deliver();
-            throw;
+            return; // StartAsync and every batch report _broken; nothing is left unobserved.
         }
 
         var outcomes = new Outcomes();

@@ -259,11 +259,12 @@ public sealed partial class ProcessPoolExecutor
                     continue;
                 }
 
-                if (protocolError is not null)
+                if (protocolError is not null || _stopping)
                 {
+                    // A malformed frame fails the connection's items; a pool stopped by Ctrl-C or process exit cancels them.
                     foreach (var index in remaining)
                     {
-                        failed.Fail(job, index, crash!);
+                        failed.Fail(job, index, protocolError is null ? new OperationCanceledException("The process pool was stopped.") : crash!);
                     }
 
                     continue;

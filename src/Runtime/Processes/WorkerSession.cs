@@ -17,7 +17,7 @@ namespace ParallelGen.Processes;
 internal sealed class WorkerSession
 {
     private const int FlushBytes = 32 * 1024;
-    private static readonly long FlushTicks = Stopwatch.Frequency / 500;
+    private static readonly long s_flushTicks = Stopwatch.Frequency / 500;
 
     private readonly FrameChannel _channel;
     private readonly ExceptionData? _initFailure;
@@ -240,7 +240,7 @@ internal sealed class WorkerSession
             }
 
             pending++;
-            if (flushEach || k == count - 1 || entries.Length >= FlushBytes || Stopwatch.GetTimestamp() - since >= FlushTicks)
+            if (flushEach || k == count - 1 || entries.Length >= FlushBytes || Stopwatch.GetTimestamp() - since >= s_flushTicks)
             {
                 Flush(id, first, pending, entries);
                 first = k + 1;

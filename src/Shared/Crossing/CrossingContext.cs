@@ -13,9 +13,6 @@ internal sealed class CrossingContext
     /// <summary>The registration attribute's metadata name.</summary>
     public const string WireSerializerAttributeName = "ParallelGen.WireSerializerAttribute";
 
-    /// <summary>The serializer interface's metadata name.</summary>
-    public const string WireSerializerInterfaceName = "ParallelGen.IWireSerializer`1";
-
     private readonly Dictionary<ITypeSymbol, INamedTypeSymbol> _serializers = new(SymbolEqualityComparer.Default);
 
     public CrossingContext(Compilation compilation)

@@ -6,7 +6,7 @@ namespace ParallelGen.Shared.Crossing;
 /// <summary>Walks a type and its parts, and a method's parameters, result and instance, to the first part that cannot cross.</summary>
 internal static partial class CrossingRule
 {
-    private static readonly SymbolDisplayFormat ShortFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat
+    private static readonly SymbolDisplayFormat s_shortFormat = SymbolDisplayFormat.CSharpShortErrorMessageFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     /// <summary>
@@ -27,7 +27,7 @@ internal static partial class CrossingRule
     }
 
     /// <summary>How a type reads in a message: short, with C# keywords.</summary>
-    public static string Display(ITypeSymbol type) => type.ToDisplayString(ShortFormat);
+    public static string Display(ITypeSymbol type) => type.ToDisplayString(s_shortFormat);
 
     private static string? Walk(ITypeSymbol type, string path, CrossingContext context, List<ITypeSymbol> stack)
     {

@@ -42,6 +42,18 @@ public class CannotCrossTests
         """);
 
     [Fact]
+    public Task Reports_a_map_given_options_held_in_a_local() => Verify(Wrappers + """
+        public static class Caller
+        {
+            public static int[] Go(ProcessPoolExecutor pool, Job[] jobs)
+            {
+                var options = new MapOptions { Executor = {|PG0006:pool|}, ChunkSize = 4 };
+                return Work.RunMap(jobs, options);
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_a_submit_given_a_process_pool() => Verify(Wrappers + """
         public static class Caller
         {

@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -31,21 +32,21 @@ namespace Demo.Defaults
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, (string separator, string[] parts) item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, (string separator, string[] parts) item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write10(writer, item.Item1);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write11(writer, item.Item2);
                 }
 
-                public override string ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(reader);
+                public override string ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(arguments);
                     var a1 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read11(arguments);
@@ -64,13 +65,13 @@ namespace Demo.Defaults
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, (string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when) item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, (string text, int width, char fill, global::Demo.Defaults.Align align, bool upper, double scale, float ratio, decimal price, long big, string? suffix, int? maybe, string quoted, global::System.DateTime when) item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write10(writer, item.Item1);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write7(writer, item.Item2);
@@ -87,9 +88,9 @@ namespace Demo.Defaults
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write6(writer, item.Item13);
                 }
 
-                public override string ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(reader);
+                public override string ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read10(arguments);
                     var a1 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read7(arguments);
@@ -133,103 +134,103 @@ namespace ParallelGen.Generated
     internal static class ParallelGenWire_ShapeTests
     {
         /// <summary>Writes a <c>bool</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, bool value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, bool value)
         {
             writer.WriteBoolean(value);
         }
 
         /// <summary>Reads a <c>bool</c>.</summary>
-        internal static bool Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static bool Read0(global::ParallelGen.WireReader reader)
         {
             return reader.ReadBoolean();
         }
 
         /// <summary>Writes a <c>char</c>.</summary>
-        internal static void Write1(global::ParallelGen.Infrastructure.Remote.WireWriter writer, char value)
+        internal static void Write1(global::ParallelGen.WireWriter writer, char value)
         {
             writer.WriteChar(value);
         }
 
         /// <summary>Reads a <c>char</c>.</summary>
-        internal static char Read1(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static char Read1(global::ParallelGen.WireReader reader)
         {
             return reader.ReadChar();
         }
 
         /// <summary>Writes a <c>decimal</c>.</summary>
-        internal static void Write2(global::ParallelGen.Infrastructure.Remote.WireWriter writer, decimal value)
+        internal static void Write2(global::ParallelGen.WireWriter writer, decimal value)
         {
             writer.WriteDecimal(value);
         }
 
         /// <summary>Reads a <c>decimal</c>.</summary>
-        internal static decimal Read2(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static decimal Read2(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDecimal();
         }
 
         /// <summary>Writes a <c>double</c>.</summary>
-        internal static void Write3(global::ParallelGen.Infrastructure.Remote.WireWriter writer, double value)
+        internal static void Write3(global::ParallelGen.WireWriter writer, double value)
         {
             writer.WriteDouble(value);
         }
 
         /// <summary>Reads a <c>double</c>.</summary>
-        internal static double Read3(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static double Read3(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDouble();
         }
 
         /// <summary>Writes a <c>float</c>.</summary>
-        internal static void Write4(global::ParallelGen.Infrastructure.Remote.WireWriter writer, float value)
+        internal static void Write4(global::ParallelGen.WireWriter writer, float value)
         {
             writer.WriteSingle(value);
         }
 
         /// <summary>Reads a <c>float</c>.</summary>
-        internal static float Read4(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static float Read4(global::ParallelGen.WireReader reader)
         {
             return reader.ReadSingle();
         }
 
         /// <summary>Writes a <c>global::Demo.Defaults.Align</c>.</summary>
-        internal static void Write5(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Defaults.Align value)
+        internal static void Write5(global::ParallelGen.WireWriter writer, global::Demo.Defaults.Align value)
         {
             writer.WriteInt32((int)value);
         }
 
         /// <summary>Reads a <c>global::Demo.Defaults.Align</c>.</summary>
-        internal static global::Demo.Defaults.Align Read5(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Defaults.Align Read5(global::ParallelGen.WireReader reader)
         {
             return (global::Demo.Defaults.Align)reader.ReadInt32();
         }
 
         /// <summary>Writes a <c>global::System.DateTime</c>.</summary>
-        internal static void Write6(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.DateTime value)
+        internal static void Write6(global::ParallelGen.WireWriter writer, global::System.DateTime value)
         {
             writer.WriteDateTime(value);
         }
 
         /// <summary>Reads a <c>global::System.DateTime</c>.</summary>
-        internal static global::System.DateTime Read6(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.DateTime Read6(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDateTime();
         }
 
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write7(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write7(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read7(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read7(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }
 
         /// <summary>Writes a <c>int?</c>.</summary>
-        internal static void Write8(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int? value)
+        internal static void Write8(global::ParallelGen.WireWriter writer, int? value)
         {
             writer.WritePresence(value.HasValue);
             if (value.HasValue)
@@ -239,37 +240,37 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>int?</c>.</summary>
-        internal static int? Read8(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int? Read8(global::ParallelGen.WireReader reader)
         {
             return reader.ReadPresence() ? global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read7(reader) : null;
         }
 
         /// <summary>Writes a <c>long</c>.</summary>
-        internal static void Write9(global::ParallelGen.Infrastructure.Remote.WireWriter writer, long value)
+        internal static void Write9(global::ParallelGen.WireWriter writer, long value)
         {
             writer.WriteInt64(value);
         }
 
         /// <summary>Reads a <c>long</c>.</summary>
-        internal static long Read9(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static long Read9(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt64();
         }
 
         /// <summary>Writes a <c>string</c>.</summary>
-        internal static void Write10(global::ParallelGen.Infrastructure.Remote.WireWriter writer, string value)
+        internal static void Write10(global::ParallelGen.WireWriter writer, string value)
         {
             writer.WriteString(value);
         }
 
         /// <summary>Reads a <c>string</c>.</summary>
-        internal static string Read10(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static string Read10(global::ParallelGen.WireReader reader)
         {
             return reader.ReadString();
         }
 
         /// <summary>Writes a <c>string[]</c>.</summary>
-        internal static void Write11(global::ParallelGen.Infrastructure.Remote.WireWriter writer, string[] value)
+        internal static void Write11(global::ParallelGen.WireWriter writer, string[] value)
         {
             if (value is null)
             {
@@ -286,7 +287,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>string[]</c>.</summary>
-        internal static string[] Read11(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static string[] Read11(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {

@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 

@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -28,18 +29,18 @@ partial class GlobalShapes
 
             public override bool HasTarget => true;
 
-            public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::GlobalShapes)target);
+            public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::GlobalShapes)target);
 
-            public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
+            public override object? ReadTarget(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
 
-            public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int item)
+            public override void WriteArguments(global::ParallelGen.WireWriter writer, int item)
             {
                 global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, item);
             }
 
-            public override int ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
+            public override int ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
 
-            public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+            public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
             {
                 var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(arguments);
                 global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(result, ((global::GlobalShapes)target).Twice(a0));
@@ -70,7 +71,7 @@ namespace ParallelGen.Generated
     internal static class ParallelGenWire_ShapeTests
     {
         /// <summary>Writes a <c>global::GlobalShapes</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::GlobalShapes value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, global::GlobalShapes value)
         {
             if (value is null)
             {
@@ -78,11 +79,16 @@ namespace ParallelGen.Generated
                 return;
             }
 
+            if (value.GetType() != typeof(global::GlobalShapes))
+            {
+                throw new global::System.NotSupportedException("A " + value.GetType().FullName + " cannot cross to a worker process as GlobalShapes: only the declared type's public members would travel. Declare the derived type, or register an IWireSerializer for the base type.");
+            }
+
             writer.WritePresence(true);
         }
 
         /// <summary>Reads a <c>global::GlobalShapes</c>.</summary>
-        internal static global::GlobalShapes Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::GlobalShapes Read0(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -93,13 +99,13 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write1(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write1(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read1(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read1(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }

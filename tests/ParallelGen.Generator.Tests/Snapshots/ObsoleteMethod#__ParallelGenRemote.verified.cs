@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -30,20 +31,20 @@ namespace Demo.Legacy
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, int item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, item);
                 }
 
-                public override int ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
+                public override int ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(arguments);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(result, global::Demo.Legacy.Old.Compute(a0));
@@ -75,13 +76,13 @@ namespace ParallelGen.Generated
     internal static class ParallelGenWire_ShapeTests
     {
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read0(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }

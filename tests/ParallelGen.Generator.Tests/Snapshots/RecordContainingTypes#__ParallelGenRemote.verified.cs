@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -30,18 +31,18 @@ namespace Demo.Records
 
                 public override bool HasTarget => true;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::Demo.Records.Person)target);
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::Demo.Records.Person)target);
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, string item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, string item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(writer, item);
                 }
 
-                public override string ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read3(reader);
+                public override string ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read3(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read3(arguments);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(result, ((global::Demo.Records.Person)target).Greet(a0));
@@ -77,19 +78,19 @@ namespace Demo.Records
 
                 public override bool HasTarget => true;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, (global::Demo.Records.Point)target);
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, (global::Demo.Records.Point)target);
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, (int x, int y) item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, (int x, int y) item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, item.Item1);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, item.Item2);
                 }
 
-                public override int ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
+                public override int ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(arguments);
                     var a1 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(arguments);
@@ -123,7 +124,7 @@ namespace ParallelGen.Generated
     internal static class ParallelGenWire_ShapeTests
     {
         /// <summary>Writes a <c>global::Demo.Records.Person</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Records.Person value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, global::Demo.Records.Person value)
         {
             if (value is null)
             {
@@ -131,12 +132,17 @@ namespace ParallelGen.Generated
                 return;
             }
 
+            if (value.GetType() != typeof(global::Demo.Records.Person))
+            {
+                throw new global::System.NotSupportedException("A " + value.GetType().FullName + " cannot cross to a worker process as Demo.Records.Person: only the declared type's public members would travel. Declare the derived type, or register an IWireSerializer for the base type.");
+            }
+
             writer.WritePresence(true);
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(writer, value.Name);
         }
 
         /// <summary>Reads a <c>global::Demo.Records.Person</c>.</summary>
-        internal static global::Demo.Records.Person Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Records.Person Read0(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -147,38 +153,38 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::Demo.Records.Point</c>.</summary>
-        internal static void Write1(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Records.Point value)
+        internal static void Write1(global::ParallelGen.WireWriter writer, global::Demo.Records.Point value)
         {
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, value.X);
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, value.Y);
         }
 
         /// <summary>Reads a <c>global::Demo.Records.Point</c>.</summary>
-        internal static global::Demo.Records.Point Read1(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Records.Point Read1(global::ParallelGen.WireReader reader)
         {
             return new global::Demo.Records.Point(global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader));
         }
 
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write2(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write2(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read2(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read2(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }
 
         /// <summary>Writes a <c>string</c>.</summary>
-        internal static void Write3(global::ParallelGen.Infrastructure.Remote.WireWriter writer, string value)
+        internal static void Write3(global::ParallelGen.WireWriter writer, string value)
         {
             writer.WriteString(value);
         }
 
         /// <summary>Reads a <c>string</c>.</summary>
-        internal static string Read3(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static string Read3(global::ParallelGen.WireReader reader)
         {
             return reader.ReadString();
         }

@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -32,21 +33,21 @@ namespace Demo.Wire
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, (global::Demo.Wire.Basket? basket, global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> points) item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, (global::Demo.Wire.Basket? basket, global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> points) item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write4(writer, item.Item1);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write11(writer, item.Item2);
                 }
 
-                public override global::Demo.Wire.Basket? ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read4(reader);
+                public override global::Demo.Wire.Basket? ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read4(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read4(arguments);
                     var a1 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read11(arguments);
@@ -65,20 +66,20 @@ namespace Demo.Wire
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Token item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, global::Demo.Wire.Token item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write8(writer, item);
                 }
 
-                public override string ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read22(reader);
+                public override string ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read22(reader);
 
-                public override async global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override async global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read8(arguments);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write22(result, await global::Demo.Wire.Shop.NameAsync(a0, cancellationToken).ConfigureAwait(false));
@@ -95,13 +96,13 @@ namespace Demo.Wire
 
                 public override bool HasTarget => false;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target)
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target)
                 {
                 }
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => null;
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => null;
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, (int a, long b, short c, byte d, sbyte e, uint f, ulong g, ushort h, char i) item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, (int a, long b, short c, byte d, sbyte e, uint f, ulong g, ushort h, char i) item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write17(writer, item.Item1);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write19(writer, item.Item2);
@@ -114,9 +115,9 @@ namespace Demo.Wire
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, item.Item9);
                 }
 
-                public override (int, long, short, byte, sbyte, uint, ulong, ushort, char) ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read16(reader);
+                public override (int, long, short, byte, sbyte, uint, ulong, ushort, char) ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read16(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read17(arguments);
                     var a1 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read19(arguments);
@@ -160,55 +161,55 @@ namespace ParallelGen.Generated
         private static readonly global::Demo.Wire.TokenSerializer s_serializer8 = new global::Demo.Wire.TokenSerializer();
 
         /// <summary>Writes a <c>byte</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, byte value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, byte value)
         {
             writer.WriteByte(value);
         }
 
         /// <summary>Reads a <c>byte</c>.</summary>
-        internal static byte Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static byte Read0(global::ParallelGen.WireReader reader)
         {
             return reader.ReadByte();
         }
 
         /// <summary>Writes a <c>char</c>.</summary>
-        internal static void Write1(global::ParallelGen.Infrastructure.Remote.WireWriter writer, char value)
+        internal static void Write1(global::ParallelGen.WireWriter writer, char value)
         {
             writer.WriteChar(value);
         }
 
         /// <summary>Reads a <c>char</c>.</summary>
-        internal static char Read1(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static char Read1(global::ParallelGen.WireReader reader)
         {
             return reader.ReadChar();
         }
 
         /// <summary>Writes a <c>decimal</c>.</summary>
-        internal static void Write2(global::ParallelGen.Infrastructure.Remote.WireWriter writer, decimal value)
+        internal static void Write2(global::ParallelGen.WireWriter writer, decimal value)
         {
             writer.WriteDecimal(value);
         }
 
         /// <summary>Reads a <c>decimal</c>.</summary>
-        internal static decimal Read2(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static decimal Read2(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDecimal();
         }
 
         /// <summary>Writes a <c>double</c>.</summary>
-        internal static void Write3(global::ParallelGen.Infrastructure.Remote.WireWriter writer, double value)
+        internal static void Write3(global::ParallelGen.WireWriter writer, double value)
         {
             writer.WriteDouble(value);
         }
 
         /// <summary>Reads a <c>double</c>.</summary>
-        internal static double Read3(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static double Read3(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDouble();
         }
 
         /// <summary>Writes a <c>global::Demo.Wire.Basket</c>.</summary>
-        internal static void Write4(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Basket value)
+        internal static void Write4(global::ParallelGen.WireWriter writer, global::Demo.Wire.Basket value)
         {
             if (value is null)
             {
@@ -225,7 +226,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::Demo.Wire.Basket</c>.</summary>
-        internal static global::Demo.Wire.Basket Read4(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Wire.Basket Read4(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -240,7 +241,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::Demo.Wire.Item</c>.</summary>
-        internal static void Write5(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Item value)
+        internal static void Write5(global::ParallelGen.WireWriter writer, global::Demo.Wire.Item value)
         {
             if (value is null)
             {
@@ -255,7 +256,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::Demo.Wire.Item</c>.</summary>
-        internal static global::Demo.Wire.Item Read5(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Wire.Item Read5(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -266,26 +267,26 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::Demo.Wire.Level</c>.</summary>
-        internal static void Write6(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Level value)
+        internal static void Write6(global::ParallelGen.WireWriter writer, global::Demo.Wire.Level value)
         {
             writer.WriteByte((byte)value);
         }
 
         /// <summary>Reads a <c>global::Demo.Wire.Level</c>.</summary>
-        internal static global::Demo.Wire.Level Read6(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Wire.Level Read6(global::ParallelGen.WireReader reader)
         {
             return (global::Demo.Wire.Level)reader.ReadByte();
         }
 
         /// <summary>Writes a <c>global::Demo.Wire.Point</c>.</summary>
-        internal static void Write7(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Point value)
+        internal static void Write7(global::ParallelGen.WireWriter writer, global::Demo.Wire.Point value)
         {
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(writer, value.X);
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write3(writer, value.Y);
         }
 
         /// <summary>Reads a <c>global::Demo.Wire.Point</c>.</summary>
-        internal static global::Demo.Wire.Point Read7(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Wire.Point Read7(global::ParallelGen.WireReader reader)
         {
             return new global::Demo.Wire.Point()
             {
@@ -295,7 +296,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::Demo.Wire.Token</c>.</summary>
-        internal static void Write8(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Wire.Token value)
+        internal static void Write8(global::ParallelGen.WireWriter writer, global::Demo.Wire.Token value)
         {
             if (value is null)
             {
@@ -308,7 +309,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::Demo.Wire.Token</c>.</summary>
-        internal static global::Demo.Wire.Token Read8(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Wire.Token Read8(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -319,7 +320,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::System.Collections.Generic.Dictionary&lt;string, int[]&gt;</c>.</summary>
-        internal static void Write9(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.Collections.Generic.Dictionary<string, int[]> value)
+        internal static void Write9(global::ParallelGen.WireWriter writer, global::System.Collections.Generic.Dictionary<string, int[]> value)
         {
             if (value is null)
             {
@@ -337,7 +338,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.Collections.Generic.Dictionary&lt;string, int[]&gt;</c>.</summary>
-        internal static global::System.Collections.Generic.Dictionary<string, int[]> Read9(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.Collections.Generic.Dictionary<string, int[]> Read9(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -359,7 +360,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::System.Collections.Generic.HashSet&lt;global::System.Guid&gt;</c>.</summary>
-        internal static void Write10(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.Collections.Generic.HashSet<global::System.Guid> value)
+        internal static void Write10(global::ParallelGen.WireWriter writer, global::System.Collections.Generic.HashSet<global::System.Guid> value)
         {
             if (value is null)
             {
@@ -376,7 +377,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.Collections.Generic.HashSet&lt;global::System.Guid&gt;</c>.</summary>
-        internal static global::System.Collections.Generic.HashSet<global::System.Guid> Read10(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.Collections.Generic.HashSet<global::System.Guid> Read10(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -393,7 +394,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Demo.Wire.Point&gt;</c>.</summary>
-        internal static void Write11(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> value)
+        internal static void Write11(global::ParallelGen.WireWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> value)
         {
             if (value is null)
             {
@@ -411,7 +412,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Demo.Wire.Point&gt;</c>.</summary>
-        internal static global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> Read11(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.Collections.Generic.IReadOnlyList<global::Demo.Wire.Point> Read11(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -428,7 +429,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::System.Collections.Generic.List&lt;global::Demo.Wire.Item&gt;</c>.</summary>
-        internal static void Write12(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.Collections.Generic.List<global::Demo.Wire.Item> value)
+        internal static void Write12(global::ParallelGen.WireWriter writer, global::System.Collections.Generic.List<global::Demo.Wire.Item> value)
         {
             if (value is null)
             {
@@ -445,7 +446,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.Collections.Generic.List&lt;global::Demo.Wire.Item&gt;</c>.</summary>
-        internal static global::System.Collections.Generic.List<global::Demo.Wire.Item> Read12(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.Collections.Generic.List<global::Demo.Wire.Item> Read12(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -462,19 +463,19 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::System.DateTime</c>.</summary>
-        internal static void Write13(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.DateTime value)
+        internal static void Write13(global::ParallelGen.WireWriter writer, global::System.DateTime value)
         {
             writer.WriteDateTime(value);
         }
 
         /// <summary>Reads a <c>global::System.DateTime</c>.</summary>
-        internal static global::System.DateTime Read13(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.DateTime Read13(global::ParallelGen.WireReader reader)
         {
             return reader.ReadDateTime();
         }
 
         /// <summary>Writes a <c>global::System.DateTime?</c>.</summary>
-        internal static void Write14(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.DateTime? value)
+        internal static void Write14(global::ParallelGen.WireWriter writer, global::System.DateTime? value)
         {
             writer.WritePresence(value.HasValue);
             if (value.HasValue)
@@ -484,25 +485,25 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.DateTime?</c>.</summary>
-        internal static global::System.DateTime? Read14(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.DateTime? Read14(global::ParallelGen.WireReader reader)
         {
             return reader.ReadPresence() ? global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read13(reader) : null;
         }
 
         /// <summary>Writes a <c>global::System.Guid</c>.</summary>
-        internal static void Write15(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.Guid value)
+        internal static void Write15(global::ParallelGen.WireWriter writer, global::System.Guid value)
         {
             writer.WriteGuid(value);
         }
 
         /// <summary>Reads a <c>global::System.Guid</c>.</summary>
-        internal static global::System.Guid Read15(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.Guid Read15(global::ParallelGen.WireReader reader)
         {
             return reader.ReadGuid();
         }
 
         /// <summary>Writes a <c>global::System.ValueTuple&lt;int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple&lt;ushort, char&gt;&gt;</c>.</summary>
-        internal static void Write16(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::System.ValueTuple<int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple<ushort, char>> value)
+        internal static void Write16(global::ParallelGen.WireWriter writer, global::System.ValueTuple<int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple<ushort, char>> value)
         {
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write17(writer, value.Item1);
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write19(writer, value.Item2);
@@ -516,25 +517,25 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>global::System.ValueTuple&lt;int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple&lt;ushort, char&gt;&gt;</c>.</summary>
-        internal static global::System.ValueTuple<int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple<ushort, char>> Read16(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::System.ValueTuple<int, long, short, byte, sbyte, uint, ulong, global::System.ValueTuple<ushort, char>> Read16(global::ParallelGen.WireReader reader)
         {
             return (global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read17(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read19(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read21(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read20(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read23(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read24(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read25(reader), global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader));
         }
 
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write17(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write17(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read17(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read17(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }
 
         /// <summary>Writes a <c>int[]</c>.</summary>
-        internal static void Write18(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int[] value)
+        internal static void Write18(global::ParallelGen.WireWriter writer, int[] value)
         {
             if (value is null)
             {
@@ -551,7 +552,7 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Reads a <c>int[]</c>.</summary>
-        internal static int[] Read18(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int[] Read18(global::ParallelGen.WireReader reader)
         {
             if (!reader.ReadPresence())
             {
@@ -568,85 +569,85 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>long</c>.</summary>
-        internal static void Write19(global::ParallelGen.Infrastructure.Remote.WireWriter writer, long value)
+        internal static void Write19(global::ParallelGen.WireWriter writer, long value)
         {
             writer.WriteInt64(value);
         }
 
         /// <summary>Reads a <c>long</c>.</summary>
-        internal static long Read19(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static long Read19(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt64();
         }
 
         /// <summary>Writes a <c>sbyte</c>.</summary>
-        internal static void Write20(global::ParallelGen.Infrastructure.Remote.WireWriter writer, sbyte value)
+        internal static void Write20(global::ParallelGen.WireWriter writer, sbyte value)
         {
             writer.WriteSByte(value);
         }
 
         /// <summary>Reads a <c>sbyte</c>.</summary>
-        internal static sbyte Read20(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static sbyte Read20(global::ParallelGen.WireReader reader)
         {
             return reader.ReadSByte();
         }
 
         /// <summary>Writes a <c>short</c>.</summary>
-        internal static void Write21(global::ParallelGen.Infrastructure.Remote.WireWriter writer, short value)
+        internal static void Write21(global::ParallelGen.WireWriter writer, short value)
         {
             writer.WriteInt16(value);
         }
 
         /// <summary>Reads a <c>short</c>.</summary>
-        internal static short Read21(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static short Read21(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt16();
         }
 
         /// <summary>Writes a <c>string</c>.</summary>
-        internal static void Write22(global::ParallelGen.Infrastructure.Remote.WireWriter writer, string value)
+        internal static void Write22(global::ParallelGen.WireWriter writer, string value)
         {
             writer.WriteString(value);
         }
 
         /// <summary>Reads a <c>string</c>.</summary>
-        internal static string Read22(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static string Read22(global::ParallelGen.WireReader reader)
         {
             return reader.ReadString();
         }
 
         /// <summary>Writes a <c>uint</c>.</summary>
-        internal static void Write23(global::ParallelGen.Infrastructure.Remote.WireWriter writer, uint value)
+        internal static void Write23(global::ParallelGen.WireWriter writer, uint value)
         {
             writer.WriteUInt32(value);
         }
 
         /// <summary>Reads a <c>uint</c>.</summary>
-        internal static uint Read23(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static uint Read23(global::ParallelGen.WireReader reader)
         {
             return reader.ReadUInt32();
         }
 
         /// <summary>Writes a <c>ulong</c>.</summary>
-        internal static void Write24(global::ParallelGen.Infrastructure.Remote.WireWriter writer, ulong value)
+        internal static void Write24(global::ParallelGen.WireWriter writer, ulong value)
         {
             writer.WriteUInt64(value);
         }
 
         /// <summary>Reads a <c>ulong</c>.</summary>
-        internal static ulong Read24(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static ulong Read24(global::ParallelGen.WireReader reader)
         {
             return reader.ReadUInt64();
         }
 
         /// <summary>Writes a <c>ushort</c>.</summary>
-        internal static void Write25(global::ParallelGen.Infrastructure.Remote.WireWriter writer, ushort value)
+        internal static void Write25(global::ParallelGen.WireWriter writer, ushort value)
         {
             writer.WriteUInt16(value);
         }
 
         /// <summary>Reads a <c>ushort</c>.</summary>
-        internal static ushort Read25(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static ushort Read25(global::ParallelGen.WireReader reader)
         {
             return reader.ReadUInt16();
         }

@@ -2,6 +2,7 @@
 #nullable enable
 // Wire types are written without nullable annotations (one serializer per runtime type); nulls are handled on the wire.
 #nullable disable warnings
+#pragma warning disable PG9000
 #pragma warning disable CA2255 // a module initializer is how generated registries register themselves
 #pragma warning disable CS0612, CS0618 // [Obsolete] methods are registered as their wrappers are generated
 
@@ -30,18 +31,18 @@ namespace Demo.Structs
 
                 public override bool HasTarget => true;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::Demo.Structs.Counter)target);
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write0(writer, (global::Demo.Structs.Counter)target);
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read0(reader);
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, int item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, item);
                 }
 
-                public override int ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
+                public override int ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(arguments);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(result, ((global::Demo.Structs.Counter)target).Advance(a0));
@@ -77,18 +78,18 @@ namespace Demo.Structs
 
                 public override bool HasTarget => true;
 
-                public override void WriteTarget(global::ParallelGen.Infrastructure.Remote.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, (global::Demo.Structs.Scale)target);
+                public override void WriteTarget(global::ParallelGen.WireWriter writer, object target) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write1(writer, (global::Demo.Structs.Scale)target);
 
-                public override object? ReadTarget(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
+                public override object? ReadTarget(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read1(reader);
 
-                public override void WriteArguments(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int item)
+                public override void WriteArguments(global::ParallelGen.WireWriter writer, int item)
                 {
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, item);
                 }
 
-                public override int ReadResult(global::ParallelGen.Infrastructure.Remote.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
+                public override int ReadResult(global::ParallelGen.WireReader reader) => global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader);
 
-                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.Infrastructure.Remote.WireReader arguments, global::ParallelGen.Infrastructure.Remote.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
+                public override global::System.Threading.Tasks.ValueTask InvokeAsync(object? target, global::ParallelGen.WireReader arguments, global::ParallelGen.WireWriter result, global::System.Threading.CancellationToken cancellationToken)
                 {
                     var a0 = global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(arguments);
                     global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(result, ((global::Demo.Structs.Scale)target).Apply(a0));
@@ -121,13 +122,13 @@ namespace ParallelGen.Generated
     internal static class ParallelGenWire_ShapeTests
     {
         /// <summary>Writes a <c>global::Demo.Structs.Counter</c>.</summary>
-        internal static void Write0(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Structs.Counter value)
+        internal static void Write0(global::ParallelGen.WireWriter writer, global::Demo.Structs.Counter value)
         {
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, value.Step);
         }
 
         /// <summary>Reads a <c>global::Demo.Structs.Counter</c>.</summary>
-        internal static global::Demo.Structs.Counter Read0(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Structs.Counter Read0(global::ParallelGen.WireReader reader)
         {
             return new global::Demo.Structs.Counter()
             {
@@ -136,25 +137,25 @@ namespace ParallelGen.Generated
         }
 
         /// <summary>Writes a <c>global::Demo.Structs.Scale</c>.</summary>
-        internal static void Write1(global::ParallelGen.Infrastructure.Remote.WireWriter writer, global::Demo.Structs.Scale value)
+        internal static void Write1(global::ParallelGen.WireWriter writer, global::Demo.Structs.Scale value)
         {
             global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Write2(writer, value.Factor);
         }
 
         /// <summary>Reads a <c>global::Demo.Structs.Scale</c>.</summary>
-        internal static global::Demo.Structs.Scale Read1(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static global::Demo.Structs.Scale Read1(global::ParallelGen.WireReader reader)
         {
             return new global::Demo.Structs.Scale(global::ParallelGen.Generated.ParallelGenWire_ShapeTests.Read2(reader));
         }
 
         /// <summary>Writes a <c>int</c>.</summary>
-        internal static void Write2(global::ParallelGen.Infrastructure.Remote.WireWriter writer, int value)
+        internal static void Write2(global::ParallelGen.WireWriter writer, int value)
         {
             writer.WriteInt32(value);
         }
 
         /// <summary>Reads a <c>int</c>.</summary>
-        internal static int Read2(global::ParallelGen.Infrastructure.Remote.WireReader reader)
+        internal static int Read2(global::ParallelGen.WireReader reader)
         {
             return reader.ReadInt32();
         }

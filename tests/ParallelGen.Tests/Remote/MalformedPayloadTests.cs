@@ -15,9 +15,9 @@ namespace ParallelGen.Tests.Remote;
 /// </summary>
 public sealed class MalformedPayloadTests
 {
-    private static readonly Order SampleOrder = new(7, "seven", new List<Line> { new("a", 1.5m) { Quantity = 2 }, new("b", -3m) });
+    private static readonly Order s_sampleOrder = new(7, "seven", new List<Line> { new("a", 1.5m) { Quantity = 2 }, new("b", -3m) });
 
-    private static readonly Settings SampleSettings = new()
+    private static readonly Settings s_sampleSettings = new()
     {
         Name = "s",
         Values = new[] { 1, 2, 3 },
@@ -28,8 +28,8 @@ public sealed class MalformedPayloadTests
     /// <summary>Each method with the bytes of one valid item.</summary>
     public static TheoryData<string, byte[]> Payloads => new()
     {
-        { Prefix + "Orders(ParallelGen.Tests.Remote.Order)", Arguments<Order?, Order?>(Prefix + "Orders(ParallelGen.Tests.Remote.Order)", SampleOrder) },
-        { Prefix + "Configure(ParallelGen.Tests.Remote.Settings)", Arguments<Settings?, Settings?>(Prefix + "Configure(ParallelGen.Tests.Remote.Settings)", SampleSettings) },
+        { Prefix + "Orders(ParallelGen.Tests.Remote.Order)", Arguments<Order?, Order?>(Prefix + "Orders(ParallelGen.Tests.Remote.Order)", s_sampleOrder) },
+        { Prefix + "Configure(ParallelGen.Tests.Remote.Settings)", Arguments<Settings?, Settings?>(Prefix + "Configure(ParallelGen.Tests.Remote.Settings)", s_sampleSettings) },
         { CollectionsId, Arguments<(int[]?, List<string?>?, Dictionary<string, int>?, HashSet<long>?), (int[]?, List<string?>?, Dictionary<string, int>?, HashSet<long>?)>(CollectionsId, (new[] { 1 }, new List<string?> { "a", null }, new Dictionary<string, int> { ["k"] = 1 }, new HashSet<long> { 5 })) },
         { TimesId, Arguments<(DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Guid), (DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Guid)>(TimesId, (DateTime.UtcNow, DateTimeOffset.Now, TimeSpan.FromHours(1), new DateOnly(2024, 2, 29), new TimeOnly(13, 0), Guid.NewGuid())) },
         { RealsId, Arguments<(float, double, decimal, char, bool, string?), (float, double, decimal, char, bool, string?)>(RealsId, (1f, 2d, 3.5m, 'x', true, "héllo")) },
@@ -95,7 +95,7 @@ public sealed class MalformedPayloadTests
         var method = Find<Order?, Order?>(Prefix + "Orders(ParallelGen.Tests.Remote.Order)");
         var result = new WireWriter();
         var arguments = new WireWriter();
-        method.WriteArguments(arguments, SampleOrder);
+        method.WriteArguments(arguments, s_sampleOrder);
         Invoke(method, null, new WireReader(arguments.WrittenMemory), result);
 
         Assert.Throws<InvalidDataException>(() => method.ReadResult(new WireReader(result.WrittenMemory[..^1])));

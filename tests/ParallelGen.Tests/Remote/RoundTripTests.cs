@@ -15,7 +15,7 @@ namespace ParallelGen.Tests.Remote;
 /// </summary>
 public sealed class RoundTripTests
 {
-    private static readonly Config Runs = Config.QuickThrowOnFailure.WithMaxTest(200);
+    private static readonly Config s_runs = Config.QuickThrowOnFailure.WithMaxTest(200);
 
     private static Arbitrary<T> Arb<T>() => ArbMap.Default.ArbFor<T>();
 
@@ -23,16 +23,16 @@ public sealed class RoundTripTests
     public void Integers_of_every_width_round_trip()
     {
         var id = Prefix + "Integers(System.Byte,System.SByte,System.Int16,System.UInt16,System.Int32,System.UInt32,System.Int64)";
-        Check.One(Runs, Prop.ForAll(Arb<(byte, sbyte, short, ushort, int, uint, long)>(), item =>
+        Check.One(s_runs, Prop.ForAll(Arb<(byte, sbyte, short, ushort, int, uint, long)>(), item =>
             RoundTrip<(byte, sbyte, short, ushort, int, uint, long), (byte, sbyte, short, ushort, int, uint, long)>(id, item) == WireShapes.Integers(item.Item1, item.Item2, item.Item3, item.Item4, item.Item5, item.Item6, item.Item7)));
-        Check.One(Runs, Prop.ForAll(Arb<ulong>(), value => RoundTrip<ulong, ulong>(Prefix + "Unsigned(System.UInt64)", value) == value));
+        Check.One(s_runs, Prop.ForAll(Arb<ulong>(), value => RoundTrip<ulong, ulong>(Prefix + "Unsigned(System.UInt64)", value) == value));
     }
 
     [Fact]
     public void Reals_chars_booleans_and_strings_round_trip()
     {
         var id = Prefix + "Reals(System.Single,System.Double,System.Decimal,System.Char,System.Boolean,System.String)";
-        Check.One(Runs, Prop.ForAll(Arb<(float, double, decimal, char, bool, string?)>(), item =>
+        Check.One(s_runs, Prop.ForAll(Arb<(float, double, decimal, char, bool, string?)>(), item =>
             RoundTrip<(float, double, decimal, char, bool, string?), (float, double, decimal, char, bool, string?)>(id, item).Equals(item)));
     }
 
@@ -51,7 +51,7 @@ public sealed class RoundTripTests
             let when = new DateTime(ticks, kind)
             let instant = new DateTimeOffset(Math.Clamp(ticks, 14 * TimeSpan.TicksPerHour, DateTime.MaxValue.Ticks - (14 * TimeSpan.TicksPerHour)), TimeSpan.FromMinutes(offset))
             select (When: when, Instant: instant, Span: new TimeSpan(span), Date: DateOnly.FromDateTime(when), Time: TimeOnly.FromDateTime(when), Id: guid);
-        Check.One(Runs, Prop.ForAll(items.ToArbitrary(), item =>
+        Check.One(s_runs, Prop.ForAll(items.ToArbitrary(), item =>
         {
             var back = RoundTrip<(DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Guid), (DateTime, DateTimeOffset, TimeSpan, DateOnly, TimeOnly, Guid)>(id, item);
             return back.Equals(item) && back.Item1.Kind == item.When.Kind && back.Item2.Offset == item.Instant.Offset;
@@ -74,7 +74,7 @@ public sealed class RoundTripTests
     public void Enums_and_nullable_values_round_trip()
     {
         var id = Prefix + "Enums(ParallelGen.Tests.Remote.Shade,System.Nullable{ParallelGen.Tests.Remote.Shade},System.Nullable{System.Int32})";
-        Check.One(Runs, Prop.ForAll(Arb<(Shade, Shade?, int?)>(), item => RoundTrip<(Shade, Shade?, int?), (Shade, Shade?, int?)>(id, item) == item));
+        Check.One(s_runs, Prop.ForAll(Arb<(Shade, Shade?, int?)>(), item => RoundTrip<(Shade, Shade?, int?), (Shade, Shade?, int?)>(id, item) == item));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class RoundTripTests
             from withC in ArbMap.Default.GeneratorFor<bool>()
             from d in ArbMap.Default.GeneratorFor<long[]>().Select(x => x.ToHashSet()).OrNull()
             select (a, b, withC ? keys.ToDictionary(k => k, k => value ^ k.Length) : null, d);
-        Check.One(Runs, Prop.ForAll(items.ToArbitrary(), item =>
+        Check.One(s_runs, Prop.ForAll(items.ToArbitrary(), item =>
         {
             var back = RoundTrip<(int[]?, List<string?>?, Dictionary<string, int>?, HashSet<long>?), (int[]?, List<string?>?, Dictionary<string, int>?, HashSet<long>?)>(id, item);
             return Same(back.Item1, item.Item1) && Same(back.Item2, item.Item2) && Same(back.Item3?.OrderBy(p => p.Key, StringComparer.Ordinal), item.Item3?.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -101,7 +101,7 @@ public sealed class RoundTripTests
     public void Sequence_interfaces_are_materialized_and_round_trip()
     {
         var id = Prefix + "Sequences(System.Collections.Generic.IReadOnlyList{System.Int32},System.Collections.Generic.IEnumerable{System.Int32},System.Collections.Generic.IList{System.Int32})";
-        Check.One(Runs, Prop.ForAll(Arb<(int[], List<int>, int[])>(), item =>
+        Check.One(s_runs, Prop.ForAll(Arb<(int[], List<int>, int[])>(), item =>
         {
             var lazy = item.Item2.Select(x => x);
             (IReadOnlyList<int>, IEnumerable<int>, IList<int>) arguments = (item.Item1, lazy, item.Item3.ToList());
@@ -122,7 +122,7 @@ public sealed class RoundTripTests
             from name in ArbMap.Default.GeneratorFor<string?>()
             from list in lines.ListOf().Select(l => l.ToList()).OrNull()
             select new Order(id, name, list);
-        Check.One(Runs, Prop.ForAll(orders.OrNull().ToArbitrary(), order =>
+        Check.One(s_runs, Prop.ForAll(orders.OrNull().ToArbitrary(), order =>
             Json(RoundTrip<Order?, Order?>(Prefix + "Orders(ParallelGen.Tests.Remote.Order)", order)) == Json(WireShapes.Orders(order))));
     }
 
@@ -142,28 +142,28 @@ public sealed class RoundTripTests
                 Shades = name is null ? null : new Dictionary<string, Shade> { [name] = shade },
                 Origin = hasOrigin ? new Vector { X = x.Get, Y = -x.Get } : null,
             };
-        Check.One(Runs, Prop.ForAll(settings.OrNull().ToArbitrary(), value =>
+        Check.One(s_runs, Prop.ForAll(settings.OrNull().ToArbitrary(), value =>
             Json(RoundTrip<Settings?, Settings?>(Prefix + "Configure(ParallelGen.Tests.Remote.Settings)", value)) == Json(value)));
     }
 
     [Fact]
     public void Arrays_of_tuples_round_trip()
     {
-        Check.One(Runs, Prop.ForAll(Arb<(int, string)[]>(), pairs =>
+        Check.One(s_runs, Prop.ForAll(Arb<(int, string)[]>(), pairs =>
             Same(RoundTrip<(int Number, string Text)[], (int, string)[]>(Prefix + "Pairs(System.ValueTuple{System.Int32,System.String}[])", pairs), pairs)));
     }
 
     [Fact]
     public void A_type_with_a_registered_serializer_crosses_through_it()
     {
-        Check.One(Runs, Prop.ForAll(Arb<NonNull<string>>(), secret =>
+        Check.One(s_runs, Prop.ForAll(Arb<NonNull<string>>(), secret =>
             RoundTrip<Opaque, string>(Prefix + "Unwrap(ParallelGen.Tests.Remote.Opaque)", new Opaque(secret.Get)) == secret.Get));
     }
 
     [Fact]
     public void An_instance_method_runs_on_a_copy_of_its_instance()
     {
-        Check.One(Runs, Prop.ForAll(Arb<(int, int)>(), pair =>
+        Check.One(s_runs, Prop.ForAll(Arb<(int, int)>(), pair =>
         {
             var multiplier = new Multiplier(pair.Item1);
             return RoundTrip<int, int>("M:ParallelGen.Tests.Remote.Multiplier.Apply(System.Int32)", pair.Item2, multiplier) == multiplier.Apply(pair.Item2);
@@ -187,6 +187,18 @@ public sealed class RoundTripTests
         var error = Assert.Throws<InvalidOperationException>(() => Invoke(method, null, new WireReader(arguments.WrittenMemory), new WireWriter()));
 
         Assert.Equal("item 7", error.Message);
+    }
+
+    [Fact]
+    public void A_derived_instance_is_refused_rather_than_sliced_to_its_declared_type()
+    {
+        var id = Prefix + "Describe(ParallelGen.Tests.Remote.Animal)";
+        Assert.Equal("cat", RoundTrip<Animal, string>(id, new Animal("cat")));
+
+        var error = Assert.Throws<NotSupportedException>(() => Find<Animal, string>(id).WriteArguments(new WireWriter(), new Dog("rex", 3)));
+
+        Assert.Contains("ParallelGen.Tests.Remote.Dog", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Animal", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

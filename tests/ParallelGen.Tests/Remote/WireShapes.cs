@@ -46,6 +46,12 @@ public sealed class Settings
     public int Count => Values?.Length ?? 0;
 }
 
+/// <summary>A record that can be derived from: only instances of exactly this type cross.</summary>
+public record Animal(string Name);
+
+/// <summary>A derived record: its extra members would be lost as an <see cref="Animal"/>, so it is refused.</summary>
+public sealed record Dog(string Name, int Barks) : Animal(Name);
+
 /// <summary>A type with private state that crosses only through its registered serializer.</summary>
 public sealed class Opaque
 {
@@ -126,6 +132,9 @@ public static partial class WireShapes
 
     [Parallelizable]
     public static int Fails(int value) => throw new InvalidOperationException("item " + value);
+
+    [Parallelizable]
+    public static string Describe(Animal animal) => animal.Name;
 
     [Parallelizable]
     public static int Later(Action callback) => callback is null ? 0 : 1;

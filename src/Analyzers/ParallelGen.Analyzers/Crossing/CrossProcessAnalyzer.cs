@@ -20,7 +20,7 @@ namespace ParallelGen.Analyzers.Crossing;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableHashSet<string> PoolEntryPoints = ImmutableHashSet.Create(System.StringComparer.Ordinal, "Submit", "Map", "MapAsync", "AsCompleted");
+    private static readonly ImmutableHashSet<string> s_poolEntryPoints = ImmutableHashSet.Create(System.StringComparer.Ordinal, "Submit", "Map", "MapAsync", "AsCompleted");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -76,7 +76,7 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes known, CrossingContext crossing, INamedTypeSymbol pool)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (PoolEntryPoints.Contains(invocation.TargetMethod.Name)
+        if (s_poolEntryPoints.Contains(invocation.TargetMethod.Name)
             && invocation.Instance is { } receiver
             && ProcessPoolSends.IsPool(ProcessPoolSends.Unwrap(receiver), pool))
         {

@@ -11,7 +11,7 @@ namespace ParallelGen.Analyzers.Crossing;
 /// </summary>
 internal static class LostWrites
 {
-    private static readonly HashSet<string> MutatingMethods = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> s_mutatingMethods = new(System.StringComparer.Ordinal)
     {
         "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere", "Clear",
         "Push", "Pop", "Enqueue", "Dequeue", "TryAdd", "TryRemove", "TryDequeue", "TryPop", "TryTake", "AddOrUpdate", "GetOrAdd",
@@ -27,7 +27,7 @@ internal static class LostWrites
             {
                 IAssignmentOperation assignment => Written(assignment.Target),
                 IIncrementOrDecrementOperation step => Written(step.Target),
-                IInvocationOperation { Instance: { } instance } call when MutatingMethods.Contains(call.TargetMethod.Name) => Shared(instance) is { } shared ? "the collection " + shared : null,
+                IInvocationOperation { Instance: { } instance } call when s_mutatingMethods.Contains(call.TargetMethod.Name) => Shared(instance) is { } shared ? "the collection " + shared : null,
                 IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => Written(argument.Value),
                 _ => null,
             };

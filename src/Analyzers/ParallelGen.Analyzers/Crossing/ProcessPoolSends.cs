@@ -23,7 +23,7 @@ internal static class ProcessPoolSends
                 return value;
             }
 
-            if (value is IObjectCreationOperation { Initializer: { } initializer })
+            if ((Initializer(value, invocation) ?? value) is IObjectCreationOperation { Initializer: { } initializer })
             {
                 foreach (var member in initializer.Initializers)
                 {
@@ -34,6 +34,30 @@ internal static class ProcessPoolSends
                         return executor;
                     }
                 }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// For a local (<c>var options = new MapOptions { Executor = pool };</c>), the value it was declared with, in the
+    /// same tree as the call; otherwise null.
+    /// </summary>
+    private static IOperation? Initializer(IOperation value, IOperation site)
+    {
+        if (value is not ILocalReferenceOperation { Local: { } local } || site.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == model.SyntaxTree
+                && reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                && model.GetOperation(initializer) is { } operation)
+            {
+                return Unwrap(operation);
             }
         }
 

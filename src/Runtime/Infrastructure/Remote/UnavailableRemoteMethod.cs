@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -12,6 +13,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// <see cref="RemoteMethod.CannotCrossReason"/> before casting. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public sealed class UnavailableRemoteMethod : RemoteMethod
 {
     /// <summary>Records that method <paramref name="id"/> cannot cross, and why.</summary>

@@ -16,6 +16,9 @@ internal sealed class AsyncWorker<TIn, TOut>(MapRun<TIn, TOut> run, bool fromBac
     public override bool PrefersBlocking => false;
 
     /// <inheritdoc/>
+    public override bool MayBlock => Run.Runner.IsSync;
+
+    /// <inheritdoc/>
     public override int RunBlocking(int budget, out bool finished)
     {
         finished = true;

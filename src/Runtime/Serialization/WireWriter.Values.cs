@@ -1,7 +1,7 @@
 using System;
 using System.Buffers.Binary;
 
-namespace ParallelGen.Infrastructure.Remote;
+namespace ParallelGen;
 
 /// <summary>The fixed-size values generated serializers write besides those in <c>WireWriter.cs</c>.</summary>
 public sealed partial class WireWriter

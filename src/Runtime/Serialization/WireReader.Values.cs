@@ -2,7 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 
-namespace ParallelGen.Infrastructure.Remote;
+namespace ParallelGen;
 
 /// <summary>
 /// The fixed-size values generated serializers read besides those in <c>WireReader.cs</c>. A value the type cannot

@@ -1,16 +1,13 @@
 using System;
 using System.Buffers.Binary;
-using System.ComponentModel;
 using System.Text;
 
-namespace ParallelGen.Infrastructure.Remote;
+namespace ParallelGen;
 
 /// <summary>
 /// Writes the binary wire format that generated serializers use: little-endian fixed-size primitives,
 /// length-prefixed UTF-8 strings (length -1 for null) and counts. Not thread-safe; reuse with <see cref="Reset"/>.
-/// Not for direct use.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class WireWriter
 {
     private byte[] _buffer;

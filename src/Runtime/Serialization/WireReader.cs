@@ -1,17 +1,15 @@
 using System;
 using System.Buffers.Binary;
-using System.ComponentModel;
 using System.IO;
 using System.Text;
 
-namespace ParallelGen.Infrastructure.Remote;
+namespace ParallelGen;
 
 /// <summary>
 /// Reads what <see cref="WireWriter"/> wrote. Every read checks the remaining length: a truncated or malformed
 /// payload throws <see cref="InvalidDataException"/>, never reads past its end or allocates what a length claims
-/// beyond the bytes present. Not for direct use.
+/// beyond the bytes present.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class WireReader
 {
     private readonly ReadOnlyMemory<byte> _data;
