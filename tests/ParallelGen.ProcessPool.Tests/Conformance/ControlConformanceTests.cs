@@ -67,8 +67,8 @@ public sealed class ControlConformanceTests(SharedExecutors executors) : IClassF
         Assert.IsType<TimeoutException>(error.Failures[0].Exception);
         Assert.Equal(new[] { 1, 0, 1, 1 }, Assert.IsType<int[]>(error.Results));
 
-        // The killed worker is replaced when work next comes (workers start lazily), and the pool runs at full width.
-        Assert.Equal(new long[] { 4, 9 }, await ExecutorKinds.Bounded(() => ConformanceWork.SquareMap([2, 3], new MapOptions { Executor = pool })));
+        // The killed worker is replaced when work is waiting for a worker (workers start lazily): the pool is back at full width.
+        Assert.Equal(new[] { 300, 300, 300, 300, 300, 300 }, await ConformanceWork.LingerMapAsync([300, 300, 300, 300, 300, 300], new MapOptions { Executor = pool, ChunkSize = 1 }).Bounded());
         Assert.True(await PoolHarness.EventuallyAsync(() => pool.WorkerProcessIds.Count == 2, ExecutorKinds.Patience));
         Assert.True(pool.WorkersStarted > before);
     }
