@@ -48,7 +48,7 @@ internal static class Program
             Log($"~2 ms CPU items: {sequential:0.000} s one by one, {parallel:0.000} s on the pool: {speedup:0.00}x");
 
             var sweep = new List<Dictionary<string, double>>();
-            foreach (var micros in new[] { 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100 })
+            foreach (var micros in new[] { 0.03, 0.06, 0.12, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100 })
             {
                 var iterations = Math.Max(1, (int)(perMicrosecond * micros));
                 var count = (int)Math.Clamp(300_000 / micros, 2_000, 1_000_000);

@@ -134,7 +134,7 @@ def main():
         out["cpu"] = cpu
 
         sweep = []
-        for micros in (1, 2, 5, 10, 20, 50, 100, 200, 500):
+        for micros in (0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500):
             iterations = max(1, int(per_us * micros))
             count = int(min(max(150_000 / micros, 500), 100_000))
             work = [iterations] * count
