@@ -33,7 +33,7 @@ internal static class TestMethods
     {
         if (Environment.GetEnvironmentVariable("PG_TEST_EXECLOG") is { Length: > 0 } path)
         {
-            File.AppendAllText(path, $"{value} {Environment.ProcessId}\n");
+            File.AppendAllText(path, $"{value} {Environment.ProcessId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
         }
     }
 
