@@ -46,6 +46,7 @@ public sealed partial class RabbitMqExecutor
     internal async Task AbandonAsync()
     {
         _shutdown = true;
+        _abandoned = true;
         _shutdownCancel.Cancel();
         await _keeper.DisposeAsync().ConfigureAwait(false);
     }

@@ -35,6 +35,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     private volatile CallerSession? _session;
     private long _nextBatch;
     private volatile bool _shutdown;
+    private volatile bool _abandoned;
     private Task? _stopped;
 
     private RabbitMqExecutor(RabbitMqOptions options)
@@ -103,9 +104,9 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdownCancel.Token);
         var token = linked.Token;
         var published = 0;
+        using var registration = token.Register(() => Cancel(batch));
         try
         {
-            using var registration = token.Register(() => Cancel(batch));
             var targetBytes = ReadOnlyMemory<byte>.Empty;
             var hasTarget = method.HasTarget && target is not null;
             if (hasTarget)
@@ -159,7 +160,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     private void Cancel(PendingBatch batch)
     {
         var token = _shutdownCancel.IsCancellationRequested ? _shutdownCancel.Token : CancellationToken.None;
-        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0)
+        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0 && !_abandoned)
         {
             _ = SendCancelAsync(batch.Id);
         }

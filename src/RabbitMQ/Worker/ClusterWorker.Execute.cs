@@ -22,7 +22,7 @@ internal sealed partial class ClusterWorker
                 return;
             }
 
-            if (!await CallerAliveAsync(session, replyTo).ConfigureAwait(false))
+            if (_goneCallers.ContainsKey(replyTo))
             {
                 Log.Write($"dropped an item of caller {caller}: its reply queue is gone (the caller died or left)");
                 await AckAsync(session, tag).ConfigureAwait(false);
@@ -40,9 +40,16 @@ internal sealed partial class ClusterWorker
 
             try
             {
+                // Mandatory: a reply queue that expired (its caller is gone) returns the result, and the caller's
+                // remaining items are dropped unrun. (A passive declare would renew the queue's lease instead.)
                 var properties = new BasicProperties { Persistent = true };
-                await session.Work.BasicPublishAsync(string.Empty, replyTo, mandatory: false, properties, result)
+                await session.Work.BasicPublishAsync(string.Empty, replyTo, mandatory: true, properties, result)
                     .AsTask().WaitAsync(_options.WatchdogTimeout).ConfigureAwait(false);
+            }
+            catch (PublishException e) when (e.IsReturn)
+            {
+                _goneCallers[replyTo] = Environment.TickCount64;
+                Log.Write($"caller {caller} is gone (its reply queue expired): its remaining items are dropped unrun");
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -61,53 +68,6 @@ internal sealed partial class ClusterWorker
         finally
         {
             Interlocked.Decrement(ref _running);
-        }
-    }
-
-    private async Task<bool> CallerAliveAsync(WorkerSession session, string replyTo)
-    {
-        var now = Environment.TickCount64;
-        if (_callers.TryGetValue(replyTo, out var known) && now - known.At < 2000)
-        {
-            return await known.Alive.ConfigureAwait(false);
-        }
-
-        var check = ProbeQueueAsync(session, replyTo);
-        _callers[replyTo] = (check, now);
-        if (_callers.Count > 10_000)
-        {
-            foreach (var entry in _callers)
-            {
-                if (now - entry.Value.At > 60_000)
-                {
-                    _callers.TryRemove(entry.Key, out _);
-                }
-            }
-        }
-
-        return await check.ConfigureAwait(false);
-    }
-
-    private async Task<bool> ProbeQueueAsync(WorkerSession session, string queue)
-    {
-        try
-        {
-            var probe = await session.Connection.CreateChannelAsync().ConfigureAwait(false);
-            await using (probe.ConfigureAwait(false))
-            {
-                await probe.QueueDeclarePassiveAsync(queue).ConfigureAwait(false);
-                await probe.CloseAsync().ConfigureAwait(false);
-                return true;
-            }
-        }
-        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-        {
-            return false;
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Not a clear "gone": run the item (a result nobody reads is dropped by the broker).
-            return true;
         }
     }
 

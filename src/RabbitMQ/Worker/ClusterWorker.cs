@@ -12,7 +12,7 @@ namespace ParallelGen.RabbitMQ.Worker;
 /// One cluster worker process's connection: consumes the work queue with prefetch = concurrency, runs each item
 /// through the registry (<see cref="ItemRunner"/>), publishes its result with a confirm and only then acks it.
 /// Malformed and unknown messages go to the dead-letter queue with a reason; items of a caller that is gone (its reply
-/// queue expired) or of a cancelled batch are dropped unrun.
+/// queue expired, learnt from a returned result) or of a cancelled batch are dropped unrun.
 /// </summary>
 internal sealed partial class ClusterWorker : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
     private readonly ItemRunner _runner;
     private readonly CancellationTokenSource _hardStop = new();
     private readonly ConcurrentDictionary<(string Caller, long Batch), long> _cancelled = new();
-    private readonly ConcurrentDictionary<string, (Task<bool> Alive, long At)> _callers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _goneCallers = new(StringComparer.Ordinal);
     private volatile WorkerSession? _session;
     private volatile bool _stopping;
     private int _running;
