@@ -131,10 +131,14 @@ public sealed partial class RabbitMqExecutor
             else
             {
                 var result = ResultMessage.Read(delivery.Body);
-                Statistics.OnResult();
-                if (!_batches.TryGetValue(result.BatchId, out var batch) || !batch.TryComplete(result))
+                _batches.TryGetValue(result.BatchId, out var batch);
+                foreach (var outcome in result.Outcomes)
                 {
-                    Statistics.OnDuplicate();
+                    Statistics.OnResult();
+                    if (batch is null || !batch.TryComplete(outcome, result.Worker))
+                    {
+                        Statistics.OnDuplicate();
+                    }
                 }
             }
         }
@@ -157,8 +161,8 @@ public sealed partial class RabbitMqExecutor
     private void OnDeadLetter(BasicDeliverEventArgs delivery)
     {
         Statistics.OnDeadLettered();
-        var (batchId, index) = WorkMessage.ReadAddress(delivery.Body);
-        if (!_batches.TryGetValue(batchId, out var batch))
+        var message = WorkMessage.Read(delivery.Body);
+        if (!_batches.TryGetValue(message.BatchId, out var batch))
         {
             return;
         }
@@ -179,9 +183,12 @@ public sealed partial class RabbitMqExecutor
                 standardErrorTail: string.Empty);
         }
 
-        if (!batch.TryFail(index, error))
+        for (var i = 0; i < message.Count; i++)
         {
-            Statistics.OnDuplicate();
+            if (!batch.TryFail(message.FirstIndex + i, error))
+            {
+                Statistics.OnDuplicate();
+            }
         }
     }
 

@@ -117,21 +117,51 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
             }
 
             var timeout = itemTimeout is { } t && t > TimeSpan.Zero ? (long)Math.Ceiling(t.TotalMilliseconds) : 0L;
-            var publishes = new List<Task>(items.Length);
+            var publishes = new List<Task>();
             var arguments = new WireWriter();
             var message = new WireWriter();
-            for (var i = 0; i < items.Length && !token.IsCancellationRequested; i++)
+            var inMessage = 0;
+            void Flush()
             {
-                await _inFlight.WaitAsync(token).ConfigureAwait(false);
-                batch.HoldPermit(i);
-                published++;
-                arguments.Reset();
-                method.WriteArguments(arguments, items.Span[i]);
-                message.Reset();
-                WorkMessage.Write(message, method.Id, id, i, timeout, targetBytes.Span, hasTarget, arguments.WrittenSpan);
-                publishes.Add(PublishWorkAsync(message.WrittenSpan.ToArray(), token));
+                if (inMessage == 0)
+                {
+                    return;
+                }
+
+                var body = message.WrittenSpan.ToArray();
+                WorkMessage.PatchCount(body, method.Id, inMessage);
+                publishes.Add(PublishWorkAsync(body, token));
+                inMessage = 0;
             }
 
+            for (var i = 0; i < items.Length && !token.IsCancellationRequested; i++)
+            {
+                if (!_inFlight.Wait(0))
+                {
+                    // Publish what holds permits before waiting for more, or a full window would wait on itself.
+                    Flush();
+                    await _inFlight.WaitAsync(token).ConfigureAwait(false);
+                }
+
+                batch.HoldPermit(i);
+                published++;
+                if (inMessage == 0)
+                {
+                    message.Reset();
+                    WorkMessage.WriteHeader(message, method.Id, id, i, 0, timeout, targetBytes.Span, hasTarget);
+                }
+
+                arguments.Reset();
+                method.WriteArguments(arguments, items.Span[i]);
+                WorkMessage.WriteItem(message, arguments.WrittenSpan);
+                inMessage++;
+                if (inMessage == _options.MaxItemsPerMessage || message.Length >= 1 << 20)
+                {
+                    Flush();
+                }
+            }
+
+            Flush();
             try
             {
                 await Task.WhenAll(publishes).ConfigureAwait(false);

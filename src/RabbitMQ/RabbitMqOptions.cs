@@ -71,6 +71,11 @@ public sealed class RabbitMqOptions
     /// queue's depth and the caller's memory over an endless source. 4,096 by default.</summary>
     public int MaxItemsInFlight { get; set; } = 4096;
 
+    /// <summary>The most items of a batch sent in one message (they share its confirm, ack and disk write, and run one
+    /// after the other on one worker slot); 256 by default. A message of several items that comes back from a lost
+    /// worker is split into single items, so a poison item fails alone.</summary>
+    public int MaxItemsPerMessage { get; set; } = 256;
+
     /// <summary>How long a caller's reply queue outlives the caller (the broker deletes it then, and workers drop
     /// the caller's remaining items unrun); 30 s by default.</summary>
     public TimeSpan ReplyQueueExpiry { get; set; } = TimeSpan.FromSeconds(30);
@@ -113,7 +118,7 @@ public sealed class RabbitMqOptions
             throw new ArgumentOutOfRangeException(nameof(DeliveryLimit), DeliveryLimit, "At least one delivery is needed.");
         }
 
-        if (MaxItemsInFlight < 1 || MaxWorkers < 1 || WorkerConcurrency < 0 || WorkerConcurrency > ushort.MaxValue)
+        if (MaxItemsInFlight < 1 || MaxItemsPerMessage < 1 || MaxWorkers < 1 || WorkerConcurrency < 0 || WorkerConcurrency > ushort.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxItemsInFlight), "MaxItemsInFlight and MaxWorkers must be positive, WorkerConcurrency 0 to 65535.");
         }

@@ -69,10 +69,11 @@ public sealed class DeliveryTests(BrokerVhost vhost, ITestOutputHelper output) :
             var properties = new BasicProperties { Persistent = true, ReplyTo = cluster.ReplyQueue };
             await channel.BasicPublishAsync(options.QueuePrefix + ".work", "intruder", false, properties, Encoding.UTF8.GetBytes("not a work message"));
             var unknown = new WireWriter();
-            unknown.WriteByte(1);
+            unknown.WriteByte(2);
             unknown.WriteString("M:System.IO.File.Delete(System.String)");
             unknown.WriteInt64(1);
             unknown.WriteInt32(0);
+            unknown.WriteInt32(1);
             unknown.WriteInt64(0);
             unknown.WriteBoolean(false);
             unknown.WriteBytes(new byte[4]);

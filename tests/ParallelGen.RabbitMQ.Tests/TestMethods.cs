@@ -19,6 +19,8 @@ internal static class TestMethods
     public static readonly Fail Thrower = new();
     public static readonly Poison Poisoned = new();
 
+    private static readonly object s_logGate = new();
+
 #pragma warning disable CA2255 // The registry is filled from a module initializer, exactly as generated code does.
     [ModuleInitializer]
 #pragma warning restore CA2255
@@ -33,7 +35,11 @@ internal static class TestMethods
     {
         if (Environment.GetEnvironmentVariable("PG_TEST_EXECLOG") is { Length: > 0 } path)
         {
-            File.AppendAllText(path, $"{value} {Environment.ProcessId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
+            // One file per worker process, one writer at a time: appends from several writers can overwrite each other.
+            lock (s_logGate)
+            {
+                File.AppendAllText($"{path}.{Environment.ProcessId}", $"{value} {Environment.ProcessId} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}\n");
+            }
         }
     }
 

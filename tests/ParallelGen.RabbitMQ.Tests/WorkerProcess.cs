@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Linq;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -138,21 +139,27 @@ internal sealed class WorkerProcess : IDisposable
     private static extern int kill(int pid, int signal);
 }
 
-/// <summary>The PG_TEST_EXECLOG file of a test: one line per execution (value, worker pid).</summary>
+/// <summary>The PG_TEST_EXECLOG files of a test (one per worker process, PATH.PID): one line per execution (value,
+/// worker pid, start in unix ms).</summary>
 internal sealed class ExecutionLog : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pg-exec-" + Guid.NewGuid().ToString("N") + ".log");
 
-    public string[] Lines() => File.Exists(Path) ? File.ReadAllLines(Path) : [];
+    public string[] Lines() => Files().SelectMany(f => File.ReadAllLines(f)).Where(l => l.Length > 0).ToArray();
 
     public void Dispose()
     {
-        try
+        foreach (var file in Files())
         {
-            File.Delete(Path);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
+
+    private string[] Files() => Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + ".*");
 }

@@ -37,7 +37,7 @@ internal abstract class PendingBatch
     public Task Completion => _completion.Task;
 
     /// <summary>Delivers a worker's result; false when the item already had its outcome (a duplicate).</summary>
-    public bool TryComplete(in ResultMessage result)
+    public bool TryComplete(in ItemOutcome result, string worker)
     {
         if (!TryClaim(result.Index))
         {
@@ -53,7 +53,7 @@ internal abstract class PendingBatch
             Exception error;
             try
             {
-                error = ExceptionData.Read(new WireReader(result.Payload), result.Worker);
+                error = ExceptionData.Read(new WireReader(result.Payload), worker);
             }
             catch (System.IO.InvalidDataException e)
             {

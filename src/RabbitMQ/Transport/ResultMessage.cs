@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ParallelGen.Infrastructure.Remote;
 
 namespace ParallelGen.RabbitMQ.Transport;
@@ -13,21 +14,31 @@ internal enum ResultKind : byte
     Exception = 1,
 }
 
-/// <summary>
-/// One item's outcome as it travels back to its caller: format version, batch id and index, kind, the worker that ran
-/// it (host/pid) and the payload.
-/// </summary>
-internal readonly record struct ResultMessage(long BatchId, int Index, ResultKind Kind, string Worker, ReadOnlyMemory<byte> Payload)
-{
-    public const byte Version = 1;
+/// <summary>One item's outcome within a <see cref="ResultMessage"/>.</summary>
+internal readonly record struct ItemOutcome(int Index, ResultKind Kind, ReadOnlyMemory<byte> Payload);
 
-    public static void WriteHeader(WireWriter writer, long batchId, int index, ResultKind kind, string worker)
+/// <summary>
+/// The outcomes of one work message's items as they travel back to the caller: format version, batch id, the worker
+/// that ran them (host/pid), then each item's index, kind and payload. Items a worker skipped (their batch was
+/// cancelled) are left out.
+/// </summary>
+internal sealed record ResultMessage(long BatchId, string Worker, IReadOnlyList<ItemOutcome> Outcomes)
+{
+    public const byte Version = 2;
+
+    public static void WriteHeader(WireWriter writer, long batchId, string worker, int count)
     {
         writer.WriteByte(Version);
         writer.WriteInt64(batchId);
+        writer.WriteString(worker);
+        writer.WriteInt32(count);
+    }
+
+    public static void WriteOutcome(WireWriter writer, int index, ResultKind kind, ReadOnlySpan<byte> payload)
+    {
         writer.WriteInt32(index);
         writer.WriteByte((byte)kind);
-        writer.WriteString(worker);
+        writer.WriteBytes(payload);
     }
 
     public static ResultMessage Read(ReadOnlyMemory<byte> body)
@@ -40,14 +51,24 @@ internal readonly record struct ResultMessage(long BatchId, int Index, ResultKin
         }
 
         var batchId = reader.ReadInt64();
-        var index = reader.ReadInt32();
-        var kind = (ResultKind)reader.ReadByte();
-        if (kind is not (ResultKind.Value or ResultKind.Exception))
+        var worker = reader.ReadString() ?? string.Empty;
+        var count = reader.ReadCount(minimumElementSize: 9);
+        var outcomes = new ItemOutcome[count];
+        for (var i = 0; i < count; i++)
         {
-            throw new System.IO.InvalidDataException($"Unknown result kind {(byte)kind}.");
+            var index = reader.ReadInt32();
+            var kind = (ResultKind)reader.ReadByte();
+            if (kind is not (ResultKind.Value or ResultKind.Exception))
+            {
+                throw new System.IO.InvalidDataException($"Unknown result kind {(byte)kind}.");
+            }
+
+            var size = reader.ReadInt32();
+            var start = body.Length - reader.Remaining;
+            reader.ReadSpan(size);
+            outcomes[i] = new ItemOutcome(index, kind, body.Slice(start, size));
         }
 
-        var worker = reader.ReadString() ?? string.Empty;
-        return new ResultMessage(batchId, index, kind, worker, body.Slice(body.Length - reader.Remaining));
+        return new ResultMessage(batchId, worker, outcomes);
     }
 }

@@ -4,39 +4,52 @@ using ParallelGen.Infrastructure.Remote;
 namespace ParallelGen.RabbitMQ.Transport;
 
 /// <summary>
-/// One item as it travels to a worker: format version, method id, the caller's batch id and the item's index in it,
-/// the item timeout, the serialized instance (instance methods) and the serialized arguments. The caller id is the
-/// routing key and the reply queue the message's <c>reply_to</c>.
+/// Items as they travel to a worker, one message per run of consecutive items of a caller's batch (so tiny items
+/// share the per-message costs: a confirm, an ack, a disk write): format version, method id, batch id, the index of
+/// the first item and the count, the item timeout, the serialized instance (instance methods) and each item's
+/// serialized arguments. The caller id is the routing key and the reply queue the message's <c>reply_to</c>.
+/// A message of several items that comes back from a lost worker is split into one message per item, so a poison item
+/// uses up its delivery limit alone.
 /// </summary>
-internal readonly record struct WorkMessage(string MethodId, long BatchId, int Index, long TimeoutMilliseconds, ReadOnlyMemory<byte>? Target, ReadOnlyMemory<byte> Arguments)
+internal sealed record WorkMessage(string MethodId, long BatchId, int FirstIndex, long TimeoutMilliseconds, ReadOnlyMemory<byte>? Target, ReadOnlyMemory<byte>[] Arguments)
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
 
     /// <summary>The largest message a worker accepts (64 MiB); a larger one is dead-lettered as malformed.</summary>
     public const int MaxSize = 64 << 20;
 
-    /// <summary>Writes a whole message.</summary>
-    public static void Write(WireWriter writer, string methodId, long batchId, int index, long timeoutMilliseconds, ReadOnlySpan<byte> target, bool hasTarget, ReadOnlySpan<byte> arguments)
+    public int Count => Arguments.Length;
+
+    /// <summary>Writes the header; <see cref="WriteItem"/> follows once per item (<paramref name="count"/> times).</summary>
+    public static void WriteHeader(WireWriter writer, string methodId, long batchId, int firstIndex, int count, long timeoutMilliseconds, ReadOnlySpan<byte> target, bool hasTarget)
     {
         writer.WriteByte(Version);
         writer.WriteString(methodId);
         writer.WriteInt64(batchId);
-        writer.WriteInt32(index);
+        writer.WriteInt32(firstIndex);
+        writer.WriteInt32(count);
         writer.WriteInt64(timeoutMilliseconds);
         writer.WriteBoolean(hasTarget);
         if (hasTarget)
         {
             writer.WriteBytes(target);
         }
-
-        writer.WriteBytes(arguments);
     }
 
-    /// <summary>Reads the header only (batch and index), e.g. of a dead letter.</summary>
-    public static (long BatchId, int Index) ReadAddress(ReadOnlyMemory<byte> body)
+    /// <summary>Sets the item count of a message written with a provisional count.</summary>
+    public static void PatchCount(Span<byte> body, string methodId, int count) =>
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(body.Slice(1 + 4 + System.Text.Encoding.UTF8.GetByteCount(methodId) + 8 + 4), count);
+
+    /// <summary>Writes one item's serialized arguments.</summary>
+    public static void WriteItem(WireWriter writer, ReadOnlySpan<byte> arguments) => writer.WriteBytes(arguments);
+
+    /// <summary>Writes this message's item <paramref name="offset"/> alone, as its own message.</summary>
+    public byte[] Single(int offset)
     {
-        var message = Read(body);
-        return (message.BatchId, message.Index);
+        var writer = new WireWriter(Arguments[offset].Length + 64);
+        WriteHeader(writer, MethodId, BatchId, FirstIndex + offset, 1, TimeoutMilliseconds, Target is { } t ? t.Span : default, Target.HasValue);
+        WriteItem(writer, Arguments[offset].Span);
+        return writer.WrittenSpan.ToArray();
     }
 
     /// <summary>Reads a message; a malformed one throws <see cref="System.IO.InvalidDataException"/>.</summary>
@@ -56,25 +69,34 @@ internal readonly record struct WorkMessage(string MethodId, long BatchId, int I
 
         var methodId = reader.ReadString() ?? throw new System.IO.InvalidDataException("The message names no method.");
         var batchId = reader.ReadInt64();
-        var index = reader.ReadInt32();
-        var timeout = reader.ReadInt64();
-        ReadOnlyMemory<byte>? target = null;
-        if (reader.ReadBoolean())
+        var firstIndex = reader.ReadInt32();
+        var count = reader.ReadCount(minimumElementSize: 4);
+        if (firstIndex < 0 || count == 0)
         {
-            var size = reader.ReadInt32();
-            var start = body.Length - reader.Remaining;
-            reader.ReadSpan(size);
-            target = body.Slice(start, size);
+            throw new System.IO.InvalidDataException($"A message must carry items (first index {firstIndex}, count {count}).");
         }
 
-        var argumentsSize = reader.ReadInt32();
-        var argumentsStart = body.Length - reader.Remaining;
-        reader.ReadSpan(argumentsSize);
+        var timeout = reader.ReadInt64();
+        ReadOnlyMemory<byte>? target = reader.ReadBoolean() ? Slice(body, reader) : null;
+        var arguments = new ReadOnlyMemory<byte>[count];
+        for (var i = 0; i < count; i++)
+        {
+            arguments[i] = Slice(body, reader);
+        }
+
         if (reader.Remaining != 0)
         {
             throw new System.IO.InvalidDataException($"{reader.Remaining} bytes follow the end of the message.");
         }
 
-        return new WorkMessage(methodId, batchId, index, timeout, target, body.Slice(argumentsStart, argumentsSize));
+        return new WorkMessage(methodId, batchId, firstIndex, timeout, target, arguments);
+    }
+
+    private static ReadOnlyMemory<byte> Slice(ReadOnlyMemory<byte> body, WireReader reader)
+    {
+        var size = reader.ReadInt32();
+        var start = body.Length - reader.Remaining;
+        reader.ReadSpan(size);
+        return body.Slice(start, size);
     }
 }

@@ -30,7 +30,6 @@ internal sealed partial class ClusterWorker
             }
 
             var result = await _runner.RunAsync(caller, method, message).ConfigureAwait(false);
-            Interlocked.Increment(ref _executions);
             if (session != _session || !session.Work.IsOpen)
             {
                 // The delivery went with its channel and the broker redelivers the item; its result would be a
@@ -69,6 +68,29 @@ internal sealed partial class ClusterWorker
         {
             Interlocked.Decrement(ref _running);
         }
+    }
+
+    private async Task SplitAsync(WorkerSession session, ulong tag, string routingKey, string replyTo, WorkMessage message)
+    {
+        try
+        {
+            var properties = new BasicProperties { Persistent = true, ReplyTo = replyTo };
+            var publishes = new Task[message.Count];
+            for (var i = 0; i < message.Count; i++)
+            {
+                publishes[i] = session.Work.BasicPublishAsync(_topology.WorkExchange, routingKey, mandatory: false, properties, message.Single(i)).AsTask();
+            }
+
+            await Task.WhenAll(publishes).WaitAsync(_options.WatchdogTimeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.Write("could not split a redelivered message (" + e.GetType().Name + "): it is returned");
+            await RejectAsync(session, tag).ConfigureAwait(false);
+            return;
+        }
+
+        await AckAsync(session, tag).ConfigureAwait(false);
     }
 
     private async Task DeadLetterAsync(WorkerSession session, ulong tag, string routingKey, byte[] body, string reason)
@@ -160,7 +182,7 @@ internal sealed partial class ClusterWorker
 
         var left = Volatile.Read(ref _running);
         Log.Write(left == 0
-            ? $"worker {WorkerId} stopped after {Executions} items"
+            ? $"worker {WorkerId} stopped after {_runner.Executions} items"
             : $"worker {WorkerId} stopping with {left} items still running: they go back to the queue");
     }
 

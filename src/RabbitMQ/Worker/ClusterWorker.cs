@@ -27,7 +27,6 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
     private volatile WorkerSession? _session;
     private volatile bool _stopping;
     private int _running;
-    private long _executions;
 
     public ClusterWorker(RabbitMqOptions options)
     {
@@ -40,8 +39,6 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
     }
 
     public string WorkerId { get; }
-
-    public long Executions => Interlocked.Read(ref _executions);
 
     private sealed record WorkerSession(long Generation, IChannel Work, IChannel Control, IConnection Connection)
     {
@@ -165,6 +162,14 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
         if (!Infrastructure.Remote.RemoteRegistry.TryGet(message.MethodId, out var method))
         {
             await DeadLetterAsync(session, tag, routingKey, body, $"the method '{message.MethodId}' is not registered on worker {WorkerId} (only [Parallelizable] methods of the worker's assemblies can be called)").ConfigureAwait(false);
+            return;
+        }
+
+        if (delivery.Redelivered && message.Count > 1)
+        {
+            // Back from a lost worker (or a restart): one message per item from now on, so that an item that kills
+            // its worker uses up the delivery limit alone, not with its neighbours.
+            await SplitAsync(session, tag, routingKey, replyTo, message).ConfigureAwait(false);
             return;
         }
 
