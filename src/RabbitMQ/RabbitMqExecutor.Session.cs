@@ -173,6 +173,21 @@ public sealed partial class RabbitMqExecutor
         {
             error = new InvalidOperationException($"A worker refused the item and dead-lettered it to '{_topology.DeadQueue}': {Encoding.UTF8.GetString(text)}");
         }
+        else if (message.Count > 1)
+        {
+            // A message of several items used up its deliveries (its worker died before it split it): its items
+            // without an outcome go again one by one, so only an item that kills its worker fails, alone.
+            for (var i = 0; i < message.Count; i++)
+            {
+                if (!batch.HasOutcome(message.FirstIndex + i))
+                {
+                    Statistics.OnRepublished();
+                    _ = PublishWorkAsync(message.Single(i), _shutdownCancel.Token);
+                }
+            }
+
+            return;
+        }
         else
         {
             error = new WorkerCrashedException(

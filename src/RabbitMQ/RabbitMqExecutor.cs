@@ -29,7 +29,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     private readonly RabbitMqOptions _options;
     private readonly Topology _topology;
     private readonly ConcurrentDictionary<long, PendingBatch> _batches = new();
-    private readonly SemaphoreSlim _inFlight;
+    private readonly ItemWindow _inFlight;
     private readonly CancellationTokenSource _shutdownCancel = new();
     private ConnectionKeeper _keeper = null!;
     private volatile CallerSession? _session;
@@ -42,7 +42,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     {
         _options = options;
         _topology = new Topology(options);
-        _inFlight = new SemaphoreSlim(options.MaxItemsInFlight, options.MaxItemsInFlight);
+        _inFlight = new ItemWindow(options.MaxItemsInFlight);
         CallerId = Guid.NewGuid().ToString("N");
     }
 
@@ -120,48 +120,41 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
             var publishes = new List<Task>();
             var arguments = new WireWriter();
             var message = new WireWriter();
-            var inMessage = 0;
-            void Flush()
+            var perMessage = Math.Min(_options.MaxItemsPerMessage, _options.MaxItemsInFlight);
+            var next = 0;
+            while (next < items.Length && !token.IsCancellationRequested)
             {
-                if (inMessage == 0)
+                // Room for the whole message first: a full window holds back whole messages.
+                var count = Math.Min(perMessage, items.Length - next);
+                await _inFlight.TakeAsync(count, token).ConfigureAwait(false);
+                message.Reset();
+                WorkMessage.WriteHeader(message, method.Id, id, next, count, timeout, targetBytes.Span, hasTarget);
+                var first = next;
+                while (next < first + count)
                 {
-                    return;
+                    batch.HoldPermit(next);
+                    published++;
+                    arguments.Reset();
+                    method.WriteArguments(arguments, items.Span[next]);
+                    WorkMessage.WriteItem(message, arguments.WrittenSpan);
+                    next++;
+                    if (message.Length >= 1 << 20)
+                    {
+                        break;
+                    }
                 }
 
                 var body = message.WrittenSpan.ToArray();
-                WorkMessage.PatchCount(body, method.Id, inMessage);
+                if (next - first < count)
+                {
+                    // A large message ends early (1 MiB); the room of its items not sent goes back.
+                    _inFlight.Release(count - (next - first));
+                    WorkMessage.PatchCount(body, method.Id, next - first);
+                }
+
                 publishes.Add(PublishWorkAsync(body, token));
-                inMessage = 0;
             }
 
-            for (var i = 0; i < items.Length && !token.IsCancellationRequested; i++)
-            {
-                if (!_inFlight.Wait(0))
-                {
-                    // Publish what holds permits before waiting for more, or a full window would wait on itself.
-                    Flush();
-                    await _inFlight.WaitAsync(token).ConfigureAwait(false);
-                }
-
-                batch.HoldPermit(i);
-                published++;
-                if (inMessage == 0)
-                {
-                    message.Reset();
-                    WorkMessage.WriteHeader(message, method.Id, id, i, 0, timeout, targetBytes.Span, hasTarget);
-                }
-
-                arguments.Reset();
-                method.WriteArguments(arguments, items.Span[i]);
-                WorkMessage.WriteItem(message, arguments.WrittenSpan);
-                inMessage++;
-                if (inMessage == _options.MaxItemsPerMessage || message.Length >= 1 << 20)
-                {
-                    Flush();
-                }
-            }
-
-            Flush();
             try
             {
                 await Task.WhenAll(publishes).ConfigureAwait(false);

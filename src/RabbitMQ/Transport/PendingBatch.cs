@@ -67,6 +67,9 @@ internal abstract class PendingBatch
         return true;
     }
 
+    /// <summary>Whether item <paramref name="index"/> already has its outcome.</summary>
+    public bool HasOutcome(int index) => (uint)index >= (uint)_done.Length || Volatile.Read(ref _done[index]) != 0;
+
     /// <summary>Fails item <paramref name="index"/>; false when it already had its outcome.</summary>
     public bool TryFail(int index, Exception error)
     {

@@ -193,7 +193,6 @@ internal sealed partial class ClusterWorker
     private async Task WatchdogAsync(CancellationToken stopping)
     {
         var period = TimeSpan.FromMilliseconds(Math.Max(250, _options.WatchdogTimeout.TotalMilliseconds / 4));
-        long starvedSince = 0;
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -205,9 +204,9 @@ internal sealed partial class ClusterWorker
                 return;
             }
 
-            if (_stopping || _session is not { } session || Volatile.Read(ref _running) > 0)
+            if (_stopping || _session is not { } session || Volatile.Read(ref _running) > 0
+                || Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks) < _options.WatchdogTimeout.TotalMilliseconds)
             {
-                starvedSince = 0;
                 continue;
             }
 
@@ -226,19 +225,11 @@ internal sealed partial class ClusterWorker
                 ready = 0;
             }
 
-            var now = Environment.TickCount64;
-            if (ready == 0)
+            var quiet = Environment.TickCount64 - Volatile.Read(ref _lastDeliveryTicks);
+            if (ready > 0 && Volatile.Read(ref _running) == 0 && quiet >= _options.WatchdogTimeout.TotalMilliseconds)
             {
-                starvedSince = 0;
-            }
-            else if (starvedSince == 0)
-            {
-                starvedSince = now;
-            }
-            else if (now - starvedSince >= _options.WatchdogTimeout.TotalMilliseconds)
-            {
-                starvedSince = 0;
-                _keeper.Restart(session.Generation, $"{ready} items are ready but this idle worker received none for {_options.WatchdogTimeout.TotalSeconds:0} s");
+                Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
+                _keeper.Restart(session.Generation, $"{ready} items are ready but this idle worker received none for {quiet / 1000} s");
             }
         }
     }

@@ -27,6 +27,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
     private volatile WorkerSession? _session;
     private volatile bool _stopping;
     private int _running;
+    private long _lastDeliveryTicks = Environment.TickCount64;
 
     public ClusterWorker(RabbitMqOptions options)
     {
@@ -132,6 +133,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
 
     private async Task OnDeliveryAsync(WorkerSession session, BasicDeliverEventArgs delivery)
     {
+        Volatile.Write(ref _lastDeliveryTicks, Environment.TickCount64);
         var tag = delivery.DeliveryTag;
         var body = delivery.Body.ToArray();
         var routingKey = delivery.RoutingKey;
