@@ -61,7 +61,7 @@ internal sealed class WorkerProcess : IDisposable
         }
     }
 
-    public static WorkerProcess Start(RabbitMqOptions options, int concurrency, string? execLog)
+    public static WorkerProcess Start(RabbitMqOptions options, int concurrency, string? execLog, int processes = 1)
     {
         var dir = AppContext.BaseDirectory;
         var dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
@@ -82,6 +82,7 @@ internal sealed class WorkerProcess : IDisposable
             "--prefix", options.QueuePrefix,
             "--concurrency", concurrency.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--delivery-limit", options.DeliveryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--processes", processes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         })
         {
             start.ArgumentList.Add(argument);

@@ -24,6 +24,7 @@ namespace ParallelGen.RabbitMQ.Hosting;
 internal static class WorkerEntryPoint
 {
     private const int SigTerm = 15;
+    private const string ParentVariable = "PARALLELGEN_RABBITMQ_SUPERVISOR";
 
     private static async Task<int> Main(string[] args)
     {
@@ -61,6 +62,12 @@ internal static class WorkerEntryPoint
             AppAssemblies.Load(app);
         }
 
+        if (Environment.GetEnvironmentVariable(ParentVariable) is { } parent && int.TryParse(parent, CultureInfo.InvariantCulture, out var parentId))
+        {
+            // Started by --processes: leave (gracefully) when the supervising process is gone, even if it was killed.
+            _ = WatchParentAsync(parentId, stop);
+        }
+
         try
         {
             await RabbitMqWorker.RunAsync(options, stop.Token).ConfigureAwait(false);
@@ -82,6 +89,7 @@ internal static class WorkerEntryPoint
         for (var n = 0; n < count; n++)
         {
             var start = new ProcessStartInfo(commandLine[0]) { UseShellExecute = false };
+            start.Environment[ParentVariable] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
             for (var i = 1; i < commandLine.Count; i++)
             {
                 if (commandLine[i] == "--processes")
@@ -130,6 +138,22 @@ internal static class WorkerEntryPoint
 
         throw new PlatformNotSupportedException("--processes needs /proc/self/cmdline; start the worker processes one by one instead.");
     }
+
+    private static async Task WatchParentAsync(int parentId, CancellationTokenSource stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.Delay(500).ConfigureAwait(false);
+            if (GetParentProcessId() != parentId)
+            {
+                Log.Write($"the supervising process {parentId} is gone: stopping");
+                await stop.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "getppid")]
+    private static extern int GetParentProcessId();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

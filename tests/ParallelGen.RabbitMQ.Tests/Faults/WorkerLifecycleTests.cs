@@ -92,3 +92,44 @@ public sealed class WorkerLifecycleTests(BrokerVhost vhost, ITestOutputHelper ou
         }
     }
 }
+
+/// <summary>Starting N workers of an app with one command and no worker program, as <c>celery -A app worker</c>.</summary>
+[Collection("broker")]
+public sealed class WorkerHostTests(BrokerVhost vhost, ITestOutputHelper output) : IClassFixture<BrokerVhost>
+{
+    [BrokerFact]
+    public async Task The_package_host_with_processes_3_serves_from_three_processes_and_stops_them_all_on_SIGTERM()
+    {
+        var options = vhost.Options();
+        using var log = new ExecutionLog();
+        using var host = WorkerProcess.Start(options, 1, log.Path, processes: 3);
+        await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
+        var items = Enumerable.Range(0, 60).Select(i => (i, 100)).ToArray();
+        var (results, errors) = await BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 1, outstanding: 60).WaitAsync(TimeSpan.FromSeconds(120));
+        var pids = FaultReport.Parse(log.Lines()).Select(e => e.Pid).Distinct().ToArray();
+        output.WriteLine($"--processes 3: 60 items served by worker processes {string.Join(", ", pids)} (host {host.Id})");
+        Assert.All(errors, e => Assert.Null(e));
+        Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
+        Assert.Equal(3, pids.Length);
+        Assert.DoesNotContain(host.Id, pids);
+
+        Assert.True(host.Stop(TimeSpan.FromSeconds(60)), "the host exits once its workers have");
+        foreach (var pid in pids)
+        {
+            Assert.True(HasExited(pid), $"worker process {pid} stopped with its host");
+        }
+    }
+
+    private static bool HasExited(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.WaitForExit(10_000);
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+}
