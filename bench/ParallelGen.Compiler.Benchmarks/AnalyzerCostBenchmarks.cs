@@ -175,9 +175,9 @@ public class AnalyzerCostBenchmarks
 #pragma warning disable RS1001, RS1036, RS2008
     private sealed class NoOpAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Never = new("NOOP0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+        private static readonly DiagnosticDescriptor s_never = new("NOOP0001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(s_never);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -17,4 +17,13 @@ internal static class TrackingNames
 
     /// <summary>The source text of each type's file.</summary>
     public const string Sources = nameof(Sources);
+
+    /// <summary>Methods marked [Parallelizable] as the cross-process registry sees them (null when not wrappable).</summary>
+    public const string RemoteMethods = nameof(RemoteMethods);
+
+    /// <summary>Every such method of the compilation, collected.</summary>
+    public const string AllRemoteMethods = nameof(AllRemoteMethods);
+
+    /// <summary>The registry file's text.</summary>
+    public const string RemoteSource = nameof(RemoteSource);
 }

@@ -18,6 +18,9 @@ internal static class ParallelizableNames
     /// <summary>The named argument with the default chunk size.</summary>
     public const string ChunkSizeArgument = "ChunkSize";
 
+    /// <summary>The named argument that declares the method is meant for worker processes.</summary>
+    public const string CrossProcessArgument = "CrossProcess";
+
     /// <summary>Suffix of the ordered map wrapper (<c>Pool.map</c>).</summary>
     public const string Map = "Map";
 

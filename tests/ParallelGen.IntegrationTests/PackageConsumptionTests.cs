@@ -15,7 +15,7 @@ namespace ParallelGen.IntegrationTests;
 /// </summary>
 public sealed class PackageConsumptionTests
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan s_commandTimeout = TimeSpan.FromMinutes(6);
 
     private static string Version { get; } = typeof(PackageConsumptionTests).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ParallelGenVersion").Value!;
@@ -92,17 +92,17 @@ public sealed class PackageConsumptionTests
                 </configuration>
                 """);
 
-            (await DotNetCli.RunAsync(work.FullName, CommandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
+            (await DotNetCli.RunAsync(work.FullName, s_commandTimeout, null, "new", "console", "-o", "App", "--framework", "net10.0"))
                 .AssertSuccess("dotnet new console");
             var app = Path.Combine(work.FullName, "App");
-            (await DotNetCli.RunAsync(app, CommandTimeout, null, "add", "package", "ParallelGen", "--version", Version))
+            (await DotNetCli.RunAsync(app, s_commandTimeout, null, "add", "package", "ParallelGen", "--version", Version))
                 .AssertSuccess("dotnet add package ParallelGen");
             File.WriteAllText(Path.Combine(app, "Program.cs"), ConsumerProgram);
 
-            var build = (await DotNetCli.RunAsync(app, CommandTimeout, null, "build", "-c", "Release")).AssertSuccess("dotnet build");
+            var build = (await DotNetCli.RunAsync(app, s_commandTimeout, null, "build", "-c", "Release")).AssertSuccess("dotnet build");
             Assert.Contains("PG0101", build.Output, StringComparison.Ordinal); // the race analyzer rode along
 
-            var run = (await DotNetCli.RunAsync(app, CommandTimeout, null, "run", "-c", "Release", "--no-build")).AssertSuccess("dotnet run");
+            var run = (await DotNetCli.RunAsync(app, s_commandTimeout, null, "run", "-c", "Release", "--no-build")).AssertSuccess("dotnet run");
             Assert.Contains("squares: 0 1 4 9 16 25 36 49 64 81", run.Output, StringComparison.Ordinal);
             Assert.Contains("submit: 49", run.Output, StringComparison.Ordinal);
             Assert.Contains("as-completed sum: 285", run.Output, StringComparison.Ordinal);
@@ -163,14 +163,14 @@ public sealed class PackageConsumptionTests
         }
         """;
 
-    private static readonly Lazy<Task<string>> Pack = new(PackAsync);
+    private static readonly Lazy<Task<string>> s_pack = new(PackAsync);
 
-    private static Task<string> PackOnceAsync() => Pack.Value;
+    private static Task<string> PackOnceAsync() => s_pack.Value;
 
     private static async Task<string> PackAsync()
     {
         var project = Path.Combine(Repository.Root, "src", "Runtime", "ParallelGen.csproj");
-        (await DotNetCli.RunAsync(Repository.Root, CommandTimeout, null, "pack", project, "-c", "Release", "-o", Repository.PackagesFeed))
+        (await DotNetCli.RunAsync(Repository.Root, s_commandTimeout, null, "pack", project, "-c", "Release", "-o", Repository.PackagesFeed))
             .AssertSuccess("dotnet pack");
         var package = Path.Combine(Repository.PackagesFeed, $"ParallelGen.{Version}.nupkg");
         Assert.True(File.Exists(package), $"dotnet pack did not produce {package}");

@@ -12,9 +12,9 @@ namespace ParallelGen.Tests;
 public class ExecutorTests
 {
     [ThreadStatic]
-    private static string? t_workerState;
+    private static string? s_workerState;
 
-    private static readonly AsyncLocal<string?> PosterContext = new();
+    private static readonly AsyncLocal<string?> s_posterContext = new();
 
     [Theory]
     [InlineData("thread pool")]
@@ -27,15 +27,15 @@ public class ExecutorTests
         await using (executor)
         {
             using var gate = new ManualResetEventSlim();
-            PosterContext.Value = "first";
+            s_posterContext.Value = "first";
             var first = executor.Submit(_ =>
             {
                 gate.Wait(TimeSpan.FromSeconds(10));
-                return new ValueTask<string?>(PosterContext.Value);
+                return new ValueTask<string?>(s_posterContext.Value);
             });
-            PosterContext.Value = "second";
-            var second = executor.Submit(_ => new ValueTask<string?>(PosterContext.Value));
-            PosterContext.Value = null;
+            s_posterContext.Value = "second";
+            var second = executor.Submit(_ => new ValueTask<string?>(s_posterContext.Value));
+            s_posterContext.Value = null;
             gate.Set();
 
             Assert.Equal("first", await first.Task.Bounded());
@@ -50,12 +50,12 @@ public class ExecutorTests
         var pool = new WorkerPool(3, () =>
         {
             initialized.Add(Environment.CurrentManagedThreadId);
-            t_workerState = "ready";
+            s_workerState = "ready";
         });
         await using (pool)
         {
-            var states = Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 300).ToArray(), Sync<int, (int Thread, string? State)>(_ => (Environment.CurrentManagedThreadId, t_workerState)), new MapOptions { Executor = pool }, default));
-            var submitted = await pool.Submit(_ => new ValueTask<string?>(t_workerState)).Task.Bounded();
+            var states = Bounded(() => GeneratedSupport.Map(Method(), Enumerable.Range(0, 300).ToArray(), Sync<int, (int Thread, string? State)>(_ => (Environment.CurrentManagedThreadId, s_workerState)), new MapOptions { Executor = pool }, default));
+            var submitted = await pool.Submit(_ => new ValueTask<string?>(s_workerState)).Task.Bounded();
 
             Assert.All(states, s => Assert.Equal("ready", s.State));
             Assert.Equal("ready", submitted);

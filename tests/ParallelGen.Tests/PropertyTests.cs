@@ -12,7 +12,7 @@ namespace ParallelGen.Tests;
 /// <summary>Point 7: Map equals a sequential Select for random inputs, options, executors and sources (FsCheck).</summary>
 public class PropertyTests
 {
-    private static readonly string[] Kinds = ["threadpool", "threadpool-2", "workerpool-3", "workerpool-recycling", "inline"];
+    private static readonly string[] s_kinds = ["threadpool", "threadpool-2", "workerpool-3", "workerpool-recycling", "inline"];
 
     public sealed record Case(int[] Input, int Degree, int ChunkSize, string Executor, int Source, bool AsyncBody, int Entry, int FailEvery);
 
@@ -20,7 +20,7 @@ public class PropertyTests
         (from input in Gen.Sized(size => Gen.ArrayOf(Gen.Choose(-1_000, 1_000), size * 20))
          from degree in Gen.Choose(0, 8)
          from chunk in Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(1, 50)))
-         from executor in Gen.Elements(Kinds)
+         from executor in Gen.Elements(s_kinds)
          from source in Gen.Choose(0, 3)
          from asyncBody in Gen.Elements(false, true)
          from entry in Gen.Choose(0, 2)

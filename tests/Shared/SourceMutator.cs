@@ -20,15 +20,15 @@ public sealed record MutatedSource(string Name, string Source);
 /// </summary>
 public static class SourceMutator
 {
-    private static readonly Regex TokenPattern = new(
+    private static readonly Regex s_tokenPattern = new(
         """@?[A-Za-z_][A-Za-z0-9_]*|\d[\d_.]*[A-Za-z]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\S""",
         RegexOptions.CultureInvariant);
 
-    private static readonly Regex AttributePattern = new(@"\[Parallelizable[^\]]*\]", RegexOptions.CultureInvariant);
+    private static readonly Regex s_attributePattern = new(@"\[Parallelizable[^\]]*\]", RegexOptions.CultureInvariant);
 
-    private static readonly Regex UsingPattern = new(@"^\s*using [^;=]+;\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    private static readonly Regex s_usingPattern = new(@"^\s*using [^;=]+;\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    private static readonly string[] TypeKeywords = { "int", "string", "double", "long", "bool", "Task", "ValueTask", "CancellationToken", "T" };
+    private static readonly string[] s_typeKeywords = { "int", "string", "double", "long", "bool", "Task", "ValueTask", "CancellationToken", "T" };
 
     /// <summary>Every variant of every source, in a fixed order.</summary>
     public static IEnumerable<MutatedSource> Variants(IEnumerable<KeyValuePair<string, string>> sources)
@@ -45,7 +45,7 @@ public static class SourceMutator
     /// <summary>The variants of one source, in a fixed order (about a hundred for a typical shape source).</summary>
     public static IEnumerable<MutatedSource> Variants(string name, string source)
     {
-        var tokens = TokenPattern.Matches(source).Cast<Match>().ToArray();
+        var tokens = s_tokenPattern.Matches(source).Cast<Match>().ToArray();
 
         // Each token deleted on its own (at most 48 evenly spread positions).
         foreach (var index in Spread(tokens.Length, 48))
@@ -60,7 +60,7 @@ public static class SourceMutator
         }
 
         // Every using directive removed, one at a time and all together.
-        var usings = UsingPattern.Matches(source).Cast<Match>().ToArray();
+        var usings = s_usingPattern.Matches(source).Cast<Match>().ToArray();
         for (var i = 0; i < usings.Length; i++)
         {
             yield return new(Label(name, "remove-using", i), Remove(source, usings[i]));
@@ -68,11 +68,11 @@ public static class SourceMutator
 
         if (usings.Length > 1)
         {
-            yield return new(Label(name, "remove-usings", usings.Length), UsingPattern.Replace(source, string.Empty));
+            yield return new(Label(name, "remove-usings", usings.Length), s_usingPattern.Replace(source, string.Empty));
         }
 
         // Type names replaced by ones that do not resolve.
-        var typeTokens = tokens.Where(static t => Array.IndexOf(TypeKeywords, t.Value) >= 0).ToArray();
+        var typeTokens = tokens.Where(static t => Array.IndexOf(s_typeKeywords, t.Value) >= 0).ToArray();
         foreach (var index in Spread(typeTokens.Length, 8))
         {
             var token = typeTokens[index];
@@ -93,7 +93,7 @@ public static class SourceMutator
             var deletions = 2 + random.Next(2);
             for (var d = 0; d < deletions; d++)
             {
-                var current = TokenPattern.Matches(text).Cast<Match>().ToArray();
+                var current = s_tokenPattern.Matches(text).Cast<Match>().ToArray();
                 if (current.Length == 0)
                 {
                     break;
@@ -113,7 +113,7 @@ public static class SourceMutator
 
     private static IEnumerable<MutatedSource> AttributeMoves(string name, string source)
     {
-        var attribute = AttributePattern.Match(source);
+        var attribute = s_attributePattern.Match(source);
         if (!attribute.Success)
         {
             yield break;

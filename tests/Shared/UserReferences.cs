@@ -13,10 +13,10 @@ namespace ParallelGen.Tests.Shared;
 /// </summary>
 public static class UserReferences
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> Lazy = new(Load);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_lazy = new(Load);
 
     /// <summary>The references, loaded once.</summary>
-    public static ImmutableArray<MetadataReference> All => Lazy.Value;
+    public static ImmutableArray<MetadataReference> All => s_lazy.Value;
 
     private static ImmutableArray<MetadataReference> Load()
     {

@@ -121,11 +121,11 @@ public class UniformCpu : CpuSuite<ulong>
 /// <summary>Skewed CPU: Pareto-distributed costs (shape 1.5), the heaviest items at the end of the input.</summary>
 public class SkewedCpu : CpuSuite<ulong>
 {
-    private static readonly int[] HeaviestFirst = Clairvoyant.HeaviestFirst(Inputs.SkewedMicroseconds());
+    private static readonly int[] s_heaviestFirst = Clairvoyant.HeaviestFirst(Inputs.SkewedMicroseconds());
 
     /// <summary>The yardstick, not a contender: a schedule that knows every cost in advance (see <see cref="Clairvoyant"/>).</summary>
     [Benchmark]
-    public ulong[] ClairvoyantHeaviestFirst() => Clairvoyant.Map(Items, HeaviestFirst, Compute);
+    public ulong[] ClairvoyantHeaviestFirst() => Clairvoyant.Map(Items, s_heaviestFirst, Compute);
 
     /// <inheritdoc/>
     protected override int ItemCount => Inputs.SkewedCount;

@@ -9,13 +9,13 @@ namespace ParallelGen.Benchmarks.Workloads;
 /// </summary>
 public static class Cpu
 {
-    private static readonly Lazy<double> IterationsPerMicrosecondLazy = new(Calibrate);
+    private static readonly Lazy<double> s_iterationsPerMicrosecondLazy = new(Calibrate);
 
     /// <summary>
     /// Loop iterations per microsecond of CPU time on this machine (best of several runs). Measured in the thread's
     /// own CPU time (/proc/thread-self/schedstat) where available, so that a loaded machine does not shrink the items.
     /// </summary>
-    public static double IterationsPerMicrosecond => IterationsPerMicrosecondLazy.Value;
+    public static double IterationsPerMicrosecond => s_iterationsPerMicrosecondLazy.Value;
 
     /// <summary>Iterations that take about <paramref name="microseconds"/> on a quiet core.</summary>
     public static long IterationsFor(double microseconds) => Math.Max(1, (long)(microseconds * IterationsPerMicrosecond));

@@ -6,19 +6,19 @@ namespace ParallelGen.Benchmarks.Workloads;
 /// </summary>
 public static partial class Work
 {
-    private static long[] _skewedIterations = [];
+    private static long[] s_skewedIterations = [];
 
     /// <summary>Iterations of one uniform item; set by <see cref="Prepare"/>.</summary>
     public static long UniformIterations { get; private set; }
 
     /// <summary>Iterations of each skewed item, by item number; set by <see cref="Prepare"/>.</summary>
-    public static IReadOnlyList<long> SkewedIterations => _skewedIterations;
+    public static IReadOnlyList<long> SkewedIterations => s_skewedIterations;
 
     /// <summary>Turns the microsecond costs of <see cref="Inputs"/> into loop iterations (calibrates once).</summary>
     public static void Prepare()
     {
         UniformIterations = Cpu.IterationsFor(Inputs.UniformMicroseconds);
-        _skewedIterations = Inputs.SkewedMicroseconds().Select(Cpu.IterationsFor).ToArray();
+        s_skewedIterations = Inputs.SkewedMicroseconds().Select(Cpu.IterationsFor).ToArray();
     }
 
     /// <summary>The trivial workload.</summary>
@@ -31,7 +31,7 @@ public static partial class Work
 
     /// <summary>The skewed CPU workload: item <paramref name="item"/> costs its Pareto quantile.</summary>
     [Parallelizable]
-    public static ulong Skewed(int item) => Cpu.Spin(_skewedIterations[item], item);
+    public static ulong Skewed(int item) => Cpu.Spin(s_skewedIterations[item], item);
 
     /// <summary>The I/O-bound workload: an asynchronous wait (a stand-in for a network call).</summary>
     [Parallelizable]

@@ -76,4 +76,31 @@ internal static partial class DiagnosticDescriptors
         ConcurrencyCategory,
         DiagnosticSeverity.Warning,
         "Each call on a concurrent collection is atomic, but a check followed by an act is not: between ContainsKey and the indexer set (or between reading a value and writing it back) another worker can change the entry.");
+
+    /// <summary>PG0108: the starting code touches state its worker uses while the worker still runs.</summary>
+    public static readonly DiagnosticDescriptor StartingCodeRace = Create(
+        DiagnosticIds.StartingCodeRace,
+        "State used by the starting code while its worker runs",
+        "'{0}' {1} {2} while worker '{3}' started on line {4} still runs and {5} it ({6}); wait for the worker (await, Wait, Join) before this access, or synchronize both sides",
+        ConcurrencyCategory,
+        DiagnosticSeverity.Warning,
+        "A worker started with Task.Run, Task.Factory.StartNew, new Thread(...).Start(), ThreadPool.QueueUserWorkItem or IExecutor.Submit runs at the same time as the code that started it, until that code waits for it. Reading state the worker writes, or writing state the worker reads, in between is a data race.");
+
+    /// <summary>PG0109: two workers started separately touch the same state at the same time.</summary>
+    public static readonly DiagnosticDescriptor ConcurrentLaunchRace = Create(
+        DiagnosticIds.ConcurrentLaunchRace,
+        "Two workers that run at the same time use the same state",
+        "Worker '{0}' {1} {2}, and worker '{3}' started on line {4} {5} it while still running; join the first worker before starting the second, or synchronize both",
+        ConcurrencyCategory,
+        DiagnosticSeverity.Warning,
+        "Two workers run at the same time when the second is started before the first is joined. When one of them writes state the other reads or writes, without a common lock, atomic operations on both sides or a handshake that orders them, the accesses race.");
+
+    /// <summary>PG0110: a work item reads an element another work item writes.</summary>
+    public static readonly DiagnosticDescriptor NeighbourElementRead = Create(
+        DiagnosticIds.NeighbourElementRead,
+        "Work item reads an element another work item writes",
+        "Worker '{0}' reads '{1}' while another work item writes '{2}'; read from a copy made before the loop, or run the dependent steps in order",
+        ConcurrencyCategory,
+        DiagnosticSeverity.Warning,
+        "Each iteration of Parallel.For may write its own element, but an iteration that reads a neighbouring element (a[i - 1], a[i + 1]) reads a slot another iteration writes at the same time: the result depends on timing.");
 }

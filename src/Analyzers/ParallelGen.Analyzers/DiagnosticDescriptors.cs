@@ -59,10 +59,10 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor WrapperNameClash = Create(
         DiagnosticIds.WrapperNameClash,
         "A generated wrapper name clashes with an existing member",
-        "The wrapper '{0}' generated for '{1}' clashes with the existing member '{2}' of '{3}'; rename the member or set [Parallelizable(Name = \"...\")]",
+        "The wrapper '{0}' generated for '{1}' clashes with {2}; no wrappers are generated — rename it or set [Parallelizable(Name = \"...\")]",
         UsageCategory,
         DiagnosticSeverity.Error,
-        "For a method X the generator adds XMap, XMapAsync, XAsCompleted and XSubmit (X is the method's name or the attribute's Name). A member of the type with one of those names would make the generated code ambiguous or fail to compile.");
+        "For a method X the generator adds XMap, XMapAsync, XAsCompleted and XSubmit (X is the method's name or the attribute's Name). A member of the type, an inherited or interface member, a type parameter or the type's own name with one of those names would make the generated code ambiguous or fail to compile.");
 
     /// <summary>PG0005: [Parallelizable] on something that is not an ordinary method.</summary>
     public static readonly DiagnosticDescriptor NotAMethod = Create(
@@ -72,4 +72,31 @@ internal static partial class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Error,
         "Wrappers are generated for methods declared in a type. Local functions, lambdas, property and event accessors, operators, conversions, constructors, finalizers and abstract or extern methods without a body have no place for them.");
+
+    /// <summary>PG0010: the attribute's Name cannot prefix the wrappers' names.</summary>
+    public static readonly DiagnosticDescriptor InvalidWrapperName = Create(
+        DiagnosticIds.InvalidWrapperName,
+        "The Name of [Parallelizable] must be an identifier",
+        "Name \"{0}\" of '{1}' is {2}; no wrappers are generated — use an identifier such as \"Resize\", or leave Name out",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "The wrappers are named Name + Map, MapAsync, AsCompleted and Submit, so Name must be the start of a C# identifier: not empty, no white space, no '@', no formatting characters, not starting with a digit.");
+
+    /// <summary>PG0011: two [Parallelizable] methods would get wrappers of the same signature.</summary>
+    public static readonly DiagnosticDescriptor WrappersCollide = Create(
+        DiagnosticIds.WrappersCollide,
+        "Two [Parallelizable] methods would get the same wrapper",
+        "The wrapper '{2}' of '{0}' would have the same signature as the one generated for '{1}'; no wrappers are generated for either — set [Parallelizable(Name = \"...\")] on one of them",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "Overloads share the wrappers' prefix. When two of them take the same item (a trailing CancellationToken is not part of it) their Map, MapAsync, AsCompleted or Submit wrappers would be duplicates, and the generated code would not compile.");
+
+    /// <summary>PG0012: the containing type cannot hold the wrappers.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedContainingType = Create(
+        DiagnosticIds.UnsupportedContainingType,
+        "The type of a [Parallelizable] method cannot hold its wrappers",
+        "'{0}' {1}; no wrappers are generated — {2}",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "The wrappers are added to a partial class, struct or record in a generated file. An interface, a file-local type (invisible from another file) or, for an instance method, a ref struct (which a work item cannot hold) cannot take them.");
 }

@@ -22,6 +22,15 @@ internal static class DiagnosticIds
     /// <summary>[Parallelizable] on something that is not an ordinary method (local function, lambda, accessor, operator...).</summary>
     public const string NotAMethod = "PG0005";
 
+    /// <summary>The attribute's Name cannot prefix the wrappers' names (empty, white space, '@', not an identifier).</summary>
+    public const string InvalidWrapperName = "PG0010";
+
+    /// <summary>Two [Parallelizable] methods would get wrappers of the same signature.</summary>
+    public const string WrappersCollide = "PG0011";
+
+    /// <summary>The containing type cannot hold the wrappers: an interface, a file-local type, an instance method of a ref struct.</summary>
+    public const string UnsupportedContainingType = "PG0012";
+
     /// <summary>A captured local or parameter is written inside a worker.</summary>
     public const string CapturedVariableWritten = "PG0100";
 
@@ -45,4 +54,22 @@ internal static class DiagnosticIds
 
     /// <summary>Check-then-act on a concurrent collection.</summary>
     public const string CheckThenAct = "PG0107";
+
+    /// <summary>A method sent to a process pool has a parameter, result or instance that cannot cross to a worker process.</summary>
+    public const string CannotCrossProcess = "PG0006";
+
+    /// <summary>A lambda or delegate is handed to a process pool.</summary>
+    public const string DelegateToProcessPool = "PG0007";
+
+    /// <summary>A method sent to a process pool writes a static, its instance or a shared collection: the write stays in the worker.</summary>
+    public const string WriteLostInWorkerProcess = "PG0120";
+
+    /// <summary>The code that started a worker touches state the worker uses before joining it.</summary>
+    public const string StartingCodeRace = "PG0108";
+
+    /// <summary>Two separately started workers that run at the same time touch the same state.</summary>
+    public const string ConcurrentLaunchRace = "PG0109";
+
+    /// <summary>A work item reads an element of an array that another work item writes (a[i] = a[i - 1]).</summary>
+    public const string NeighbourElementRead = "PG0110";
 }

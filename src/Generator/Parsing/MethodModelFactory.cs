@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParallelGen.Generator.Helpers;
 using ParallelGen.Generator.Models;
 using ParallelGen.Shared;
+using ParallelGen.Shared.Wrapping;
 
 namespace ParallelGen.Generator.Parsing;
 
@@ -23,40 +24,26 @@ internal static class MethodModelFactory
     /// The containing-type chain of each type, computed once per type symbol: the methods of one type share it.
     /// Keys are held weakly, so a compilation's symbols are not kept alive; a new compilation has new symbols.
     /// </summary>
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeContext> Hierarchies = new();
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, TypeContext> s_hierarchies = new();
 
     public static MethodModel? TryCreate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        // The one rule shared with the usage analyzer decides; severities play no part.
         if (context.TargetSymbol is not IMethodSymbol method
-            || context.TargetNode is not MethodDeclarationSyntax syntax
             || context.Attributes.Length != 1
-            || !AreContainingTypesPartial(syntax))
+            || !Wrappability.Check(method, context.Attributes[0], problems: null, cancellationToken))
         {
             return null;
         }
 
         var type = method.ContainingType;
-        if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || !IsWrappable(method))
-        {
-            return null;
-        }
-
-        var attribute = context.Attributes[0];
-        string? nameArgument = null;
+        var nameArgument = ParallelizableAttributes.NameArgument(context.Attributes[0]);
         var maxDegree = 0;
         var chunkSize = 0;
-        foreach (var argument in attribute.NamedArguments)
+        foreach (var argument in context.Attributes[0].NamedArguments)
         {
             switch (argument.Key)
             {
-                case ParallelizableNames.NameArgument:
-                    if (argument.Value.Value is not string name || !SyntaxFacts.IsValidIdentifier(name))
-                    {
-                        return null;
-                    }
-
-                    nameArgument = name;
-                    break;
                 case ParallelizableNames.MaxDegreeOfParallelismArgument when argument.Value.Value is int degree:
                     maxDegree = degree;
                     break;
@@ -67,15 +54,10 @@ internal static class MethodModelFactory
         }
 
         var prefix = WrapperPrefix.Of(method, nameArgument);
-        if (WrapperNamesClash(type, prefix))
-        {
-            return null;
-        }
-
         cancellationToken.ThrowIfCancellationRequested();
 
         var parameters = method.Parameters;
-        var passesToken = parameters.Length > 0 && IsCancellationToken(parameters[parameters.Length - 1].Type);
+        var passesToken = parameters.Length > 0 && SignatureShapes.IsCancellationToken(parameters[parameters.Length - 1].Type);
         var itemCount = passesToken ? parameters.Length - 1 : parameters.Length;
         var models = new ParameterModel[itemCount];
         for (var i = 0; i < itemCount; i++)
@@ -92,7 +74,7 @@ internal static class MethodModelFactory
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        var typeContext = Hierarchies.GetValue(type, static t => CreateHierarchy(t));
+        var typeContext = s_hierarchies.GetValue(type, static t => CreateHierarchy(t));
         return new MethodModel(
             typeContext.Hierarchy,
             typeContext.ContainingType,
@@ -111,116 +93,6 @@ internal static class MethodModelFactory
             maxDegree,
             chunkSize,
             ObsoleteAttribute(method));
-    }
-
-    private static bool AreContainingTypesPartial(MethodDeclarationSyntax syntax)
-    {
-        for (var node = syntax.Parent; node is not null; node = node.Parent)
-        {
-            if (node is TypeDeclarationSyntax declaration)
-            {
-                if (declaration is InterfaceDeclarationSyntax
-                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                    || declaration.Modifiers.Any(SyntaxKind.FileKeyword))
-                {
-                    return false;
-                }
-            }
-            else if (node is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsWrappable(IMethodSymbol method)
-    {
-        if (method.MethodKind != MethodKind.Ordinary
-            || method.IsVararg
-            || method.ReturnsByRef
-            || method.ReturnsByRefReadonly
-            || (method.IsAsync && method.ReturnsVoid)
-            || (!method.IsStatic && method.ContainingType.IsRefLikeType)
-            || method.DeclaredAccessibility == Accessibility.NotApplicable)
-        {
-            return false;
-        }
-
-        if (!method.ReturnsVoid && !IsTransportable(method.ReturnType))
-        {
-            return false;
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind != RefKind.None || !IsTransportable(parameter.Type))
-            {
-                return false;
-            }
-        }
-
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsFileLocal || type.TypeKind == TypeKind.Error || !HasValidNames(type.Name, type.TypeParameters))
-            {
-                return false;
-            }
-        }
-
-        for (var ns = method.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(ns.Name))
-            {
-                return false;
-            }
-        }
-
-        // Code being typed has missing names and types; such a method cannot be wrapped until it is complete.
-        if (!HasValidNames(method.Name, method.TypeParameters))
-        {
-            return false;
-        }
-
-        foreach (var typeParameter in method.TypeParameters)
-        {
-            foreach (var constraint in typeParameter.ConstraintTypes)
-            {
-                if (!IsTransportable(constraint))
-                {
-                    return false;
-                }
-            }
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(parameter.Name))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool HasValidNames(string name, ImmutableArray<ITypeParameterSymbol> typeParameters)
-    {
-        if (!SyntaxFacts.IsValidIdentifier(name))
-        {
-            return false;
-        }
-
-        foreach (var typeParameter in typeParameters)
-        {
-            if (!SyntaxFacts.IsValidIdentifier(typeParameter.Name))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static EquatableArray<string> TypeParameterNames(ImmutableArray<ITypeParameterSymbol> typeParameters)
@@ -257,80 +129,6 @@ internal static class MethodModelFactory
 
         return new EquatableArray<string>(clauses.ToArray());
     }
-
-    /// <summary>Whether a value of the type can travel in a tuple or a delegate: no ref structs, pointers or errors.</summary>
-    private static bool IsTransportable(ITypeSymbol type)
-    {
-        switch (type)
-        {
-            case IErrorTypeSymbol:
-            case IPointerTypeSymbol:
-            case IFunctionPointerTypeSymbol:
-                return false;
-            case IArrayTypeSymbol array:
-                return IsTransportable(array.ElementType);
-            case INamedTypeSymbol named:
-                if (named.IsRefLikeType || named.TypeKind == TypeKind.Error || named.SpecialType == SpecialType.System_Void)
-                {
-                    return false;
-                }
-
-                foreach (var argument in named.TypeArguments)
-                {
-                    if (!IsTransportable(argument))
-                    {
-                        return false;
-                    }
-                }
-
-                return named.ContainingType is null || IsTransportable(named.ContainingType);
-            case ITypeParameterSymbol:
-                return true;
-            default:
-                return true;
-        }
-    }
-
-    private static bool WrapperNamesClash(INamedTypeSymbol type, string prefix)
-    {
-        foreach (var suffix in ParallelizableNames.WrapperSuffixes)
-        {
-            var name = prefix + suffix;
-            if (name == type.Name || type.MemberNames.Contains(name) || HasTypeParameter(type, name))
-            {
-                return true;
-            }
-
-            // object and ValueType have no member that ends like a wrapper; other bases are checked by name first
-            // (MemberNames needs no binding), then by accessibility.
-            for (var baseType = type.BaseType; baseType is { SpecialType: SpecialType.None }; baseType = baseType.BaseType)
-            {
-                if (baseType.MemberNames.Contains(name)
-                    && baseType.GetMembers(name).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasTypeParameter(INamedTypeSymbol type, string name)
-    {
-        foreach (var typeParameter in type.TypeParameters)
-        {
-            if (typeParameter.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsCancellationToken(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     private static ParameterModel CreateParameter(IParameterSymbol parameter, int position)
     {
@@ -412,8 +210,15 @@ internal static class MethodModelFactory
 
     private static string NameWithTypeParameters(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0
-            ? Literals.Identifier(type.Name)
-            : Literals.Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name))) + ">";
+            ? TypeIdentifier(type.Name)
+            : TypeIdentifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static t => Literals.Identifier(t.Name))) + ">";
+
+    /// <summary>
+    /// A type's name as code: a contextual keyword such as <c>record</c> is escaped too, as the user had to write it
+    /// to declare the type without a warning (CS8860).
+    /// </summary>
+    private static string TypeIdentifier(string name) =>
+        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : Literals.Identifier(name);
 
     private static string Declaration(INamedTypeSymbol type)
     {
@@ -528,7 +333,7 @@ internal static class MethodModelFactory
         _ => type.TypeKind != TypeKind.Dynamic,
     };
 
-    /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="Hierarchies"/>).</summary>
+    /// <summary>A type's <see cref="HierarchyInfo"/> and <c>global::</c>-qualified name (held by <see cref="s_hierarchies"/>).</summary>
     private sealed class TypeContext(HierarchyInfo hierarchy, string containingType)
     {
         public HierarchyInfo Hierarchy { get; } = hierarchy;

@@ -28,4 +28,11 @@ public sealed class ParallelizableAttribute : Attribute
 
     /// <summary>The default number of items claimed by a worker at a time; 0 adapts it to the measured item cost.</summary>
     public int ChunkSize { get; set; }
+
+    /// <summary>
+    /// Declares that the method is meant to run in worker processes (a <c>ProcessPoolExecutor</c>): the analyzers then
+    /// report, at the method, a parameter, result or instance that cannot cross the process boundary (PG0006) and
+    /// writes to shared state that would stay in the worker (PG0120), even where the executor is chosen at run time.
+    /// </summary>
+    public bool CrossProcess { get; set; }
 }

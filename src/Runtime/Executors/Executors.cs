@@ -6,7 +6,7 @@ namespace ParallelGen;
 /// <summary>The process-wide default executor used by the generated wrappers when none is given.</summary>
 public static class Executors
 {
-    private static IExecutor? _default;
+    private static IExecutor? s_default;
 
     /// <summary>
     /// The executor used when <see cref="MapOptions.Executor"/> or a wrapper's <c>executor</c> argument is null.
@@ -14,7 +14,7 @@ public static class Executors
     /// </summary>
     public static IExecutor Default
     {
-        get => Volatile.Read(ref _default) ?? Interlocked.CompareExchange(ref _default, new ThreadPoolExecutor(), null) ?? _default!;
-        set => Volatile.Write(ref _default, value ?? throw new ArgumentNullException(nameof(value)));
+        get => Volatile.Read(ref s_default) ?? Interlocked.CompareExchange(ref s_default, new ThreadPoolExecutor(), null) ?? s_default!;
+        set => Volatile.Write(ref s_default, value ?? throw new ArgumentNullException(nameof(value)));
     }
 }

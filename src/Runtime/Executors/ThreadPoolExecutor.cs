@@ -12,14 +12,17 @@ namespace ParallelGen;
 /// <c>concurrent.futures.ThreadPoolExecutor(max_workers)</c>. <see cref="Executors.Default"/> is one of these.
 /// </summary>
 /// <remarks>
-/// Synchronous work runs as a plain call on a pool thread. Because such work may block, the executor raises the
-/// thread pool's minimum thread count to cover its running workers (never above 512), so blocking items start at
-/// once rather than after the pool's gradual thread injection.
+/// Work runs on the .NET thread pool. Synchronous work, which may block, runs there only while no more of it runs
+/// there than the machine has cores (the pool keeps that many threads ready); beyond that it runs as a plain call on
+/// threads of the library's own (started at once when none is free, reused afterwards). Blocking items thus start at
+/// once rather than after the pool's gradual thread injection, and the thread pool's settings are left alone.
 /// </remarks>
 public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 {
     [ThreadStatic]
-    private static ThreadPoolExecutor? t_current;
+    private static ThreadPoolExecutor? s_current;
+
+    private static int s_blockingOnPool;
 
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly int _capacity;
@@ -116,7 +119,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     bool IWorkItemHost.TryRunInline(WorkItem item)
     {
-        if (t_current == this)
+        if (s_current == this)
         {
             // A map started from inside one of this executor's items: the calling worker already holds a slot and
             // would only block waiting, so it runs a loop itself (no deadlock when every slot waits on a nested map).
@@ -162,21 +165,62 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     private void StartWorkers()
     {
-        // Called once per event (an item queued, a worker left): starts at most one pool worker, which drains the
-        // queue before it leaves. A busy worker does not take new items, so each queued item gets its own worker
-        // until the width is reached.
+        // Called once per event (an item queued, a worker left): starts at most one worker, which drains the queue
+        // before it leaves. A busy worker does not take new items, so each queued item gets its own worker until the
+        // width is reached. Blocking work goes to the thread pool while few enough of it run there (the pool keeps
+        // about a thread per core ready), beyond that to dedicated threads.
         if (!_queue.IsEmpty && TryTakeSlot())
         {
-            ThreadPool.QueueUserWorkItem(static state => _ = state.DrainAsync(), this, preferLocal: false);
+            if (_queue.TryPeek(out var next) && next.MayBlock && !TryTakePoolBlockingSlot())
+            {
+                DedicatedThreads.Run(static state => _ = ((ThreadPoolExecutor)state!).DrainAsync(null, poolSlot: false), this);
+            }
+            else
+            {
+                ThreadPool.QueueUserWorkItem(static state => _ = state.Executor.DrainAsync(null, state.PoolSlot), (Executor: this, PoolSlot: next?.MayBlock == true), preferLocal: false);
+            }
         }
     }
 
-    private async Task DrainAsync()
+    /// <summary>
+    /// Takes one of the <see cref="Environment.ProcessorCount"/> places for blocking work on the thread pool (process
+    /// wide): the pool keeps that many threads ready, so that much blocking work starts at once there without
+    /// starving it; more goes to dedicated threads instead of waiting for the pool to inject threads.
+    /// </summary>
+    private static bool TryTakePoolBlockingSlot()
     {
+        while (true)
+        {
+            var taken = Volatile.Read(ref s_blockingOnPool);
+            if (taken >= Environment.ProcessorCount)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref s_blockingOnPool, taken + 1, taken) == taken)
+            {
+                return true;
+            }
+        }
+    }
+
+    private async Task DrainAsync(WorkItem? first, bool poolSlot)
+    {
+        var handedOff = false;
         try
         {
-            while (_queue.TryDequeue(out var item))
+            while (first is not null || _queue.TryDequeue(out first))
             {
+                var item = first;
+                first = null;
+                if (item.MayBlock && !poolSlot && Thread.CurrentThread.IsThreadPoolThread && !(poolSlot = TryTakePoolBlockingSlot()))
+                {
+                    // Blocking work found by a pool thread: the drain (and its slot) moves to a dedicated thread.
+                    handedOff = true;
+                    DedicatedThreads.Run(static state => ((Handoff)state!).Run(), new Handoff(this, item));
+                    return;
+                }
+
                 ParallelGenTelemetry.Dequeued();
                 if (item.PrefersBlocking)
                 {
@@ -188,15 +232,15 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
                     try
                     {
                         ValueTask pending;
-                        var outer = t_current;
-                        t_current = this;
+                        var outer = s_current;
+                        s_current = this;
                         try
                         {
                             pending = item.RunAsyncInContext();
                         }
                         finally
                         {
-                            t_current = outer;
+                            s_current = outer;
                         }
 
                         await pending.ConfigureAwait(false);
@@ -210,18 +254,25 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
         finally
         {
-            Interlocked.Decrement(ref _running);
-            StartWorkers();
-            CheckStopped();
+            if (poolSlot)
+            {
+                Interlocked.Decrement(ref s_blockingOnPool);
+            }
+
+            if (!handedOff)
+            {
+                Interlocked.Decrement(ref _running);
+                StartWorkers();
+                CheckStopped();
+            }
         }
     }
 
     private void RunOne(WorkItem item)
     {
         ParallelGenTelemetry.WorkerStarted();
-        ThreadInjection.Enter();
-        var outer = t_current;
-        t_current = this;
+        var outer = s_current;
+        s_current = this;
         try
         {
             if (item.PrefersBlocking)
@@ -239,8 +290,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
         finally
         {
-            t_current = outer;
-            ThreadInjection.Exit();
+            s_current = outer;
             ParallelGenTelemetry.WorkerStopped();
         }
     }
@@ -251,5 +301,11 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         {
             _stopped?.TrySetResult();
         }
+    }
+
+    /// <summary>A drain handed from a pool thread to a dedicated one, starting with the blocking item it found.</summary>
+    private sealed class Handoff(ThreadPoolExecutor executor, WorkItem first)
+    {
+        public void Run() => _ = executor.DrainAsync(first, poolSlot: false);
     }
 }

@@ -21,7 +21,7 @@ namespace ParallelGen;
 public sealed class WorkerPool(int workers, Action? initializer = null, int maxTasksPerWorker = 0) : IExecutor, IWorkItemHost
 {
     [ThreadStatic]
-    private static WorkerPool? t_current;
+    private static WorkerPool? s_current;
 
     private readonly LinkedList<WorkItem> _queue = new();
     private readonly object _gate = new();
@@ -44,7 +44,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
     int IWorkItemHost.Capacity => _workers;
 
-    bool IWorkItemHost.CallerMayJoin => t_current == this;
+    bool IWorkItemHost.CallerMayJoin => s_current == this;
 
     /// <inheritdoc/>
     public Future<T> Submit<T>(Func<CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken = default)
@@ -126,7 +126,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
     bool IWorkItemHost.TryRunInline(WorkItem item)
     {
-        if (t_current != this)
+        if (s_current != this)
         {
             // The caller is not one of the pool's workers: the initializer has not run on it.
             return false;
@@ -184,7 +184,7 @@ public sealed class WorkerPool(int workers, Action? initializer = null, int maxT
 
     private void WorkerMain()
     {
-        t_current = this;
+        s_current = this;
         ExceptionDispatchInfo? initFailure = null;
         try
         {

@@ -3,8 +3,10 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
-using ParallelGen.Scheduling;
+using ParallelGen.Infrastructure.Remote;
 using ParallelGen.Mapping;
+using ParallelGen.Shared;
+using ParallelGen.Scheduling;
 
 namespace ParallelGen.Infrastructure;
 
@@ -13,6 +15,7 @@ namespace ParallelGen.Infrastructure;
 /// runtime: change both together. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public static class GeneratedSupport
 {
     /// <summary>Backs <c>XMap</c>: results in input order.</summary>
@@ -61,10 +64,15 @@ public static class GeneratedSupport
     public static IAsyncEnumerable<Completed<TIn>> AsCompletedVoid<TIn>(ParallelMethod method, IAsyncEnumerable<TIn> items, WorkBody<TIn, NoResult> body, MapOptions? options, CancellationToken cancellationToken) =>
         AsCompleted(method, items, body, options, cancellationToken);
 
-    /// <summary>Backs <c>XSubmit</c>: one call scheduled on an executor.</summary>
+    /// <summary>Backs <c>XSubmit</c>: one call scheduled on an executor (a batch of one on an <see cref="IBatchExecutor"/>).</summary>
     public static Future<TOut> Submit<TIn, TOut>(ParallelMethod method, TIn arguments, WorkBody<TIn, TOut> body, IExecutor? executor, CancellationToken cancellationToken)
     {
         executor ??= Executors.Default;
+        if (executor is IBatchExecutor batches)
+        {
+            return BatchSubmit.Run<TIn, TOut>(batches, method, arguments, cancellationToken);
+        }
+
         if (executor is IWorkItemHost host && body.SyncBody is { } sync)
         {
             return ExecutorCore.SubmitSync(host, token => sync(arguments, token), cancellationToken);

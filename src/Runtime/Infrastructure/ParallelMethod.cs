@@ -1,4 +1,6 @@
+using System;
 using System.ComponentModel;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure;
 
@@ -13,4 +15,5 @@ namespace ParallelGen.Infrastructure;
 /// <param name="Target">The instance an instance method runs on (copied to a worker process or machine), or
 /// <see langword="null"/> for a static method.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public readonly record struct ParallelMethod(string Id, int MaxDegreeOfParallelism = 0, int ChunkSize = 0, object? Target = null);

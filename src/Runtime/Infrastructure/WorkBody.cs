@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace ParallelGen.Infrastructure;
 /// <typeparam name="TIn">The item: the method's parameter, or a value tuple of its parameters.</typeparam>
 /// <typeparam name="TOut">The method's result.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public readonly struct WorkBody<TIn, TOut>
 {
     private WorkBody(Func<TIn, CancellationToken, TOut>? sync, Func<TIn, CancellationToken, ValueTask<TOut>>? async)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using ParallelGen.Mapping.Sinks;
 
 namespace ParallelGen.Mapping;
 
@@ -15,7 +16,8 @@ internal sealed partial class MapRun<TIn, TOut>
     public async IAsyncEnumerable<Completed<TIn, TOut>> ConsumeAsync([EnumeratorCancellation] CancellationToken consumerToken = default)
     {
         using var consumerRegistration = consumerToken.UnsafeRegister(static state => ((MapRun<TIn, TOut>)state!).Stop(), this);
-        var reader = _channel!.Reader;
+        var reader = ((StreamSink<TIn, TOut>)Sink).Reader;
+        var window = _window!;
         var ring = _ordered ? new Completed<TIn, TOut>?[Window] : null;
         long yielded = 0;
         var finished = false;
@@ -34,10 +36,10 @@ internal sealed partial class MapRun<TIn, TOut>
                         if (ring is null)
                         {
                             yielded++;
-                            Volatile.Write(ref _consumedMark, yielded);
+                            window.Consumed(yielded);
                             if (yielded % signalEvery == 0)
                             {
-                                _signal.Set();
+                                Signal.Set();
                             }
 
                             yield return completed;
@@ -49,10 +51,10 @@ internal sealed partial class MapRun<TIn, TOut>
                         {
                             ring[yielded % Window] = null;
                             yielded++;
-                            Volatile.Write(ref _consumedMark, yielded);
+                            window.Consumed(yielded);
                             if (yielded % signalEvery == 0)
                             {
-                                _signal.Set();
+                                Signal.Set();
                             }
 
                             _firstFailure?.Throw();
@@ -62,7 +64,7 @@ internal sealed partial class MapRun<TIn, TOut>
                 }
 
                 // Caught up with the workers: wake any waiting for room before waiting for them.
-                _signal.Set();
+                Signal.Set();
             }
 
             await _done.Task.ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace ParallelGen.Analyzers.Tests.Corpus;
 /// <summary>Runs every race analyzer on one corpus snippet and returns the race rule ids it reports.</summary>
 public static class CorpusRunner
 {
-    public static IEnumerable<CorpusEntry> All => RacySnippets.All.Concat(SafeSnippets.All);
+    public static IEnumerable<CorpusEntry> All => RacySnippets.All.Concat(ConcurrencySnippets.Racy).Concat(SafeSnippets.All).Concat(ConcurrencySnippets.Safe);
 
     public static CorpusEntry Named(string name) => All.Single(e => e.Name == name);
 

@@ -13,9 +13,9 @@ namespace ParallelGen.Analyzers.Tests.Corpus;
 /// </summary>
 public class CorpusScoreTests
 {
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
-    public CorpusScoreTests(ITestOutputHelper output) => this.output = output;
+    public CorpusScoreTests(ITestOutputHelper output) => _output = output;
 
     public static IEnumerable<object[]> Entries => CorpusRunner.All.Where(e => !e.IsKnownMiss).Select(e => new object[] { e.Name });
 
@@ -61,21 +61,21 @@ public class CorpusScoreTests
                     truePositives++;
                     if (ids.Count > 1)
                     {
-                        output.WriteLine($"  note {entry.Name}: {string.Join(",", ids)} (expected {entry.ExpectedId})");
+                        _output.WriteLine($"  note {entry.Name}: {string.Join(",", ids)} (expected {entry.ExpectedId})");
                     }
                 }
                 else
                 {
                     falseNegatives++;
                     misses.Add(entry.Name);
-                    output.WriteLine($"  FN {entry.Name}: expected {entry.ExpectedId}, got [{string.Join(",", ids)}]");
+                    _output.WriteLine($"  FN {entry.Name}: expected {entry.ExpectedId}, got [{string.Join(",", ids)}]");
                 }
             }
             else if (ids.Count > 0)
             {
                 falsePositives++;
                 misses.Add(entry.Name);
-                output.WriteLine($"  FP {entry.Name}: got [{string.Join(",", ids)}]");
+                _output.WriteLine($"  FP {entry.Name}: got [{string.Join(",", ids)}]");
             }
             else
             {
@@ -85,7 +85,7 @@ public class CorpusScoreTests
 
         var recall = (double)truePositives / (truePositives + falseNegatives);
         var precision = (double)truePositives / (truePositives + falsePositives);
-        output.WriteLine(string.Format(
+        _output.WriteLine(string.Format(
             CultureInfo.InvariantCulture,
             "Race corpus: {0} racy, {1} safe; TP={2} FN={3} FP={4} TN={5}; recall={6:P1} precision={7:P1}",
             truePositives + falseNegatives, falsePositives + trueNegatives, truePositives, falseNegatives, falsePositives, trueNegatives, recall, precision));

@@ -908,19 +908,6 @@ public static class RacySnippets
                     });
             }
             """),
-        new("FN_task_run_once_races_with_caller", "PG0100", """
-            public static class Ticker
-            {
-                public static async Task<int> Run()
-                {
-                    int ticks = 0;
-                    var background = Task.Run(() => { for (int i = 0; i < 1000; i++) ticks++; });
-                    for (int i = 0; i < 1000; i++) ticks++;
-                    await background;
-                    return ticks;
-                }
-            }
-            """),
         new("FN_items_share_a_parent_object", "PG0102", """
             public sealed class Folder { public long Size; }
             public sealed class FileEntry { public FileEntry(Folder parent, long size) { Parent = parent; Size = size; } public Folder Parent { get; } public long Size { get; } }
@@ -931,7 +918,7 @@ public static class RacySnippets
                     Parallel.ForEach(files, f => f.Parent.Size += f.Size);
             }
             """),
-        new("FN_write_through_delegate_field", "PG0100", """
+        new("write_through_delegate_variable", "PG0106", """
             public static class Events
             {
                 public static int Run(int[] xs)
@@ -941,6 +928,23 @@ public static class RacySnippets
                     Parallel.ForEach(xs, x => onItem(x));
                     return seen;
                 }
+            }
+            """),
+        new("FN_event_handler_subscribed_elsewhere", "PG0106", """
+            public class Feed
+            {
+                public event Action<int>? Item;
+                public int Count;
+                public Feed() { Item += _ => Count++; }
+                public void Run(int[] xs) => Parallel.ForEach(xs, x => Item?.Invoke(x));
+            }
+            """),
+        new("FN_write_through_ref_return", "PG0106", """
+            public static class Slots
+            {
+                static readonly int[] data = new int[4];
+                static ref int First() => ref data[0];
+                public static void Run() => Parallel.For(0, 8, i => First()++);
             }
             """),
     };

@@ -153,8 +153,13 @@ public sealed class CodeFixVerifier
         return run.Diagnostics.Where(d => fixable.Contains(d.Id) && d.Location.SourceTree?.FilePath == document.FilePath).ToList();
     }
 
+#if ROSLYN4_8
+    // Roslyn 4.8 keeps CodeAction.NestedActions internal; ParallelGen's fixes register flat actions.
+    private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions) => actions;
+#else
     private static IEnumerable<CodeAction> Flatten(IEnumerable<CodeAction> actions) =>
         actions.SelectMany(a => a.NestedActions.IsDefaultOrEmpty ? new[] { a } : Flatten(a.NestedActions));
+#endif
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
 

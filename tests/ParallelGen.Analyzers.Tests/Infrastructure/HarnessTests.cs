@@ -12,7 +12,7 @@ namespace ParallelGen.Analyzers.Tests.Infrastructure;
 /// <summary>The harness itself: markup is read as written, and a mismatch fails with both lists.</summary>
 public class HarnessTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Usage = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> s_usage = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
 
     private const string NotPartial = """
         using ParallelGen;
@@ -43,7 +43,7 @@ public class HarnessTests
     public async Task A_missing_diagnostic_fails_and_lists_expected_and_actual()
     {
         var failure = await Assert.ThrowsAnyAsync<XunitException>(() =>
-            new AnalyzerVerifier { Analyzers = Usage }.RunAsync("public class C { public void {|PG0001:M|}() { } }"));
+            new AnalyzerVerifier { Analyzers = s_usage }.RunAsync("public class C { public void {|PG0001:M|}() { } }"));
 
         Assert.Contains("Missing:", failure.Message);
         Assert.Contains("PG0001 at 1:30 on 'M'", failure.Message);
@@ -53,7 +53,7 @@ public class HarnessTests
     [Fact]
     public async Task An_unexpected_diagnostic_fails_and_names_it()
     {
-        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => new AnalyzerVerifier { Analyzers = Usage }.RunAsync(NotPartial));
+        var failure = await Assert.ThrowsAnyAsync<XunitException>(() => new AnalyzerVerifier { Analyzers = s_usage }.RunAsync(NotPartial));
 
         Assert.Contains("Unexpected:", failure.Message);
         Assert.Contains("PG0001 at 5:23 on 'Resize'", failure.Message);
@@ -63,7 +63,7 @@ public class HarnessTests
     public async Task A_source_that_does_not_compile_fails()
     {
         var failure = await Assert.ThrowsAnyAsync<XunitException>(() =>
-            new AnalyzerVerifier { Analyzers = Usage }.RunAsync("public class C { int M() => missing; }"));
+            new AnalyzerVerifier { Analyzers = s_usage }.RunAsync("public class C { int M() => missing; }"));
 
         Assert.Contains("does not compile", failure.Message);
     }
@@ -85,7 +85,7 @@ public class HarnessTests
     [InlineData("error", DiagnosticSeverity.Error)]
     public async Task Editorconfig_severity_applies_to_a_usage_rule(string severity, DiagnosticSeverity? expected)
     {
-        var run = await AnalyzerRunner.RunAsync(new[] { NotPartial }, Usage, $"root = true\n[*.cs]\ndotnet_diagnostic.PG0001.severity = {severity}\n");
+        var run = await AnalyzerRunner.RunAsync(new[] { NotPartial }, s_usage, $"root = true\n[*.cs]\ndotnet_diagnostic.PG0001.severity = {severity}\n");
 
         Assert.Empty(run.AnalyzerFailures);
         Assert.Equal(expected, run.Diagnostics.Where(d => d.Id == "PG0001").Select(d => (DiagnosticSeverity?)d.Severity).SingleOrDefault());
@@ -95,9 +95,9 @@ public class HarnessTests
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Rule = new("TEST001", "t", "t", "t", DiagnosticSeverity.Warning, true);
+        private static readonly DiagnosticDescriptor s_rule = new("TEST001", "t", "t", "t", DiagnosticSeverity.Warning, true);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(s_rule);
 
         public override void Initialize(AnalysisContext context) =>
             context.RegisterSyntaxTreeAction(_ => throw new System.InvalidOperationException("boom"));

@@ -18,12 +18,12 @@ public class WorkerDetectionTests
                 await Parallel.ForEachAsync(xs, async (x, ct) => { await Task.Yield(); {|PG0101:n++|}; });
                 Parallel.Invoke(() => {|PG0101:n++|});
                 xs.AsParallel().Where(x => {|PG0101:n++|} > 0).Select(x => {|PG0101:n++|}).ForAll(x => {|PG0101:n++|});
-                await Task.Run(() => {|PG0101:n++|});
-                await Task.Factory.StartNew(() => {|PG0101:n++|});
+                _ = Task.Run(() => {|PG0101:n++|});
+                _ = Task.Factory.StartNew(() => {|PG0101:n++|});
                 new Task(() => {|PG0101:n++|}).Start();
                 new Thread(() => {|PG0101:n++|}).Start();
                 ThreadPool.QueueUserWorkItem(_ => {|PG0101:n++|});
-                await executor.Submit(ct => new ValueTask<int>({|PG0101:n++|}));
+                _ = executor.Submit(ct => new ValueTask<int>({|PG0101:n++|}));
                 executor.Map(xs, x => {|PG0101:n++|});
                 await foreach (var done in executor.AsCompleted(xs, x => {|PG0101:n++|})) { }
             }

@@ -15,9 +15,9 @@ namespace ParallelGen.Analyzers.Tests.Robustness;
 /// </summary>
 public class MutatedSourceTests
 {
-    private readonly Xunit.Abstractions.ITestOutputHelper output;
+    private readonly Xunit.Abstractions.ITestOutputHelper _output;
 
-    public MutatedSourceTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+    public MutatedSourceTests(Xunit.Abstractions.ITestOutputHelper output) => _output = output;
 
     private static IEnumerable<KeyValuePair<string, string>> Sources() =>
         typeof(ShapeSources).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -68,7 +68,7 @@ public class MutatedSourceTests
             }
         });
 
-        output.WriteLine($"{variants.Count} variants of {Sources().Count()} sources, {analyzers.Length} analyzers; reported: "
+        _output.WriteLine($"{variants.Count} variants of {Sources().Count()} sources, {analyzers.Length} analyzers; reported: "
             + string.Join(", ", reported.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} x{kv.Value}")));
         Assert.True(failures.IsEmpty, $"{failures.Count} of {variants.Count} variants failed:\n" + string.Join("\n\n", failures.Take(10)));
 

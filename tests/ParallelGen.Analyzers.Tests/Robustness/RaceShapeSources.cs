@@ -90,5 +90,80 @@ internal static class RaceShapeSources
                 }
             }
             """);
+
+        yield return new("race-windows", """
+            using System;
+            using System.Collections;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Demo.Windows;
+
+            public static class Par
+            {
+                public static void For(int n, Action<int> body) { if (n < 2) { for (int i = 0; i < n; i++) body(i); return; } Parallel.For(0, n, i => body(i)); }
+                public static Task Run(Action work) => Task.Run(work);
+            }
+
+            public sealed class Gate : IDisposable
+            {
+                public static int Open;
+                public void Dispose() { Open--; }
+                public static Gate operator +(Gate a, Gate b) { Open++; return a; }
+            }
+
+            public class Station
+            {
+                static int shared;
+                static readonly object sync = new();
+                static readonly ReaderWriterLockSlim rw = new();
+                static readonly ReaderWriterLock legacy = new();
+                [ThreadStatic] static List<int>? scratch;
+                static List<int> Scratch => scratch ??= new List<int>();
+                readonly double[] cells = new double[64];
+                Action? tick;
+
+                static void Incr() { shared++; }
+                static void Bump(ref int x) => Interlocked.Increment(ref x);
+                void Store(int i, double v) { cells[i] = v; }
+
+                public async Task<int> Run(int[] xs)
+                {
+                    int local = 0;
+                    var ready = new ManualResetEventSlim();
+                    using var countdown = new CountdownEvent(2);
+                    var barrier = new Barrier(2);
+                    var tcs = new TaskCompletionSource<int>();
+                    var t = new Thread(() => { local = 1; ready.Set(); countdown.Signal(); barrier.SignalAndWait(); tcs.SetResult(1); });
+                    t.Start();
+                    var a = Task.Run(() => { lock (sync) shared++; rw.EnterUpgradeableReadLock(); try { shared--; } finally { rw.ExitUpgradeableReadLock(); } });
+                    var b = new Thread(Incr);
+                    b.Start();
+                    ready.Wait();
+                    legacy.AcquireWriterLock(100);
+                    try { shared = local; } finally { legacy.ReleaseWriterLock(); }
+                    Bump(ref local);
+                    Par.For(xs.Length, i => Store(i, xs[i]));
+                    await Par.Run(() => tick?.Invoke());
+                    var q = (from x in xs.AsParallel() where x > local select x * 2).ToArray();
+                    Parallel.Invoke(() => cells[0] = 1, () => cells[1] = 2);
+                    Parallel.For(1, cells.Length, i => cells[i] = cells[i - 1]);
+                    Parallel.ForEach(xs.Distinct(), x => Scratch.Add(x));
+                    var list = ArrayList.Synchronized(new ArrayList());
+                    Parallel.ForEach(xs, new ParallelOptions { MaxDegreeOfParallelism = 1 }, x => list.Add(x));
+                    Parallel.For(0, 4, i => { using (new Gate()) { } var g = new Gate() + new Gate(); });
+                    countdown.Wait();
+                    barrier.SignalAndWait();
+                    await tcs.Task;
+                    await Task.WhenAll(a, Task.Run(() => shared++));
+                    t.Join();
+                    b.Join();
+                    return local + q.Length + shared;
+                }
+            }
+            """);
     }
 }

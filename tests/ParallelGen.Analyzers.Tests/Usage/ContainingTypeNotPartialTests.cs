@@ -9,12 +9,12 @@ namespace ParallelGen.Analyzers.Tests.Usage;
 
 public class ContainingTypeNotPartialTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> s_analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new UsageAnalyzer());
 
-    private static Task Verify(string markup) => new AnalyzerVerifier { Analyzers = Analyzer }.RunAsync(markup);
+    private static Task Verify(string markup) => new AnalyzerVerifier { Analyzers = s_analyzer }.RunAsync(markup);
 
     private static Task VerifyFix(string markup, string expected) =>
-        new CodeFixVerifier { Analyzers = Analyzer, Fix = new MakeTypesPartialCodeFix(), Iterations = 5 }.VerifyAsync(markup, expected);
+        new CodeFixVerifier { Analyzers = s_analyzer, Fix = new MakeTypesPartialCodeFix(), Iterations = 5 }.VerifyAsync(markup, expected);
 
     [Fact]
     public Task Reports_a_static_class_that_is_not_partial() => Verify("""

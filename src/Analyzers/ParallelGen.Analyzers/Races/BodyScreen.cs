@@ -16,20 +16,11 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal sealed class BodyScreen
 {
-    private static readonly HashSet<string> TriggerMethods = KnownTypes.NewSet(
-        "Add", "AddRange", "Insert", "InsertRange", "Remove", "RemoveAt", "RemoveAll", "RemoveRange", "RemoveWhere",
-        "Clear", "Enqueue", "EnqueueRange", "Dequeue", "TryDequeue", "DequeueEnqueue", "EnqueueDequeue", "Push", "Pop",
-        "TryPop", "TryAdd", "Append", "AppendLine", "AppendFormat", "AppendJoin", "Replace", "Sort", "Reverse",
-        "AddFirst", "AddLast", "AddBefore", "AddAfter", "RemoveFirst", "RemoveLast", "UnionWith", "IntersectWith",
-        "ExceptWith", "SymmetricExceptWith", "TrimExcess", "EnsureCapacity", "Set", "SetAll", "CopyFrom", "Fill",
-        "Next", "NextDouble", "NextBytes", "NextInt64", "NextSingle", "Shuffle", "GetItems",
-        "ContainsKey", "TryGetValue", "Contains", "ContainsValue", "TryPeek");
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, bool> _memberNames = new();
+    private readonly ConcurrentDictionary<string, bool> _typeNames = new();
 
-    private readonly Compilation compilation;
-    private readonly ConcurrentDictionary<string, bool> memberNames = new();
-    private readonly ConcurrentDictionary<string, bool> typeNames = new();
-
-    public BodyScreen(Compilation compilation) => this.compilation = compilation;
+    public BodyScreen(Compilation compilation) => this._compilation = compilation;
 
     /// <summary>Whether <paramref name="method"/> may contain something the race rules report (so it must be bound).</summary>
     public bool NeedsAnalysis(MethodDeclarationSyntax method)
@@ -124,7 +115,7 @@ internal sealed class BodyScreen
             return true; // a method of this compilation: its summary may write shared state
         }
 
-        return TriggerMethods.Contains(name) && !localReceiver;
+        return ThreadSafetyTable.ScreenTriggers.Contains(name) && !localReceiver;
     }
 
     /// <summary>The start of a fluent chain: <c>builder</c> in <c>builder.Append(a).Append(b)</c>.</summary>
@@ -152,9 +143,10 @@ internal sealed class BodyScreen
         _ => null,
     };
 
-    private bool IsMemberName(string name) =>
-        memberNames.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
+    /// <summary>Whether a member of the compilation has this name (cached).</summary>
+    public bool IsMemberName(string name) =>
+        _memberNames.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Member));
 
     private bool IsTypeName(string name) =>
-        typeNames.GetOrAdd(name, n => compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
+        _typeNames.GetOrAdd(name, n => _compilation.ContainsSymbolsWithName(n, SymbolFilter.Type));
 }

@@ -7,8 +7,14 @@ namespace ParallelGen.Analyzers.Races;
 /// A write to state that may be shared, found in a scope: what rule it is, where the state comes from, the words for
 /// the messages, and (for writes reached through calls) the chain of methods that leads to it.
 /// </summary>
-internal sealed class Effect(string ruleId, Origin origin, IOperation operation, string what, ImmutableArray<object> messageArguments, ImmutableArray<string> path)
+internal sealed class Effect(string ruleId, Origin origin, IOperation operation, string what, ImmutableArray<object> messageArguments, ImmutableArray<string> path, int indexOrdinal = -1)
 {
+    /// <summary>
+    /// For a write of an element: the ordinal of the summarized method's parameter that indexes it (<c>data[i]</c> in
+    /// <c>Process(int i)</c>), so a caller passing its loop index knows each work item writes its own slot; -1 otherwise.
+    /// </summary>
+    public int IndexOrdinal { get; } = indexOrdinal;
+
     /// <summary>The rule a worker doing this directly breaks (PG0106 when reached through a call).</summary>
     public string RuleId { get; } = ruleId;
 
@@ -26,6 +32,8 @@ internal sealed class Effect(string ruleId, Origin origin, IOperation operation,
     /// <summary>The methods called on the way to the write, outermost first; empty for a direct write.</summary>
     public ImmutableArray<string> Path { get; } = path;
 
-    public Effect Through(string callee, Origin origin, IOperation call) =>
-        new(DiagnosticIds.SharedWriteThroughCall, origin, call, What, MessageArguments, Path.Insert(0, callee));
+    public Effect Through(string callee, Origin origin, IOperation call, int indexOrdinal = -1) =>
+        new(DiagnosticIds.SharedWriteThroughCall, origin, call, What, MessageArguments, Path.Insert(0, callee), indexOrdinal);
+
+    public Effect WithIndexOrdinal(int ordinal) => new(RuleId, Origin, Operation, What, MessageArguments, Path, ordinal);
 }

@@ -8,33 +8,6 @@ namespace ParallelGen.Analyzers.Races;
 /// <summary>The well-known types the race rules look for, resolved once per compilation. Any of them may be null.</summary>
 internal sealed class KnownTypes
 {
-    private static readonly string[] MutableCollectionNames =
-    {
-        "System.Collections.Generic.List`1",
-        "System.Collections.Generic.Dictionary`2",
-        "System.Collections.Generic.HashSet`1",
-        "System.Collections.Generic.Queue`1",
-        "System.Collections.Generic.Stack`1",
-        "System.Collections.Generic.SortedDictionary`2",
-        "System.Collections.Generic.SortedList`2",
-        "System.Collections.Generic.SortedSet`1",
-        "System.Collections.Generic.LinkedList`1",
-        "System.Collections.Generic.PriorityQueue`2",
-        "System.Collections.Generic.ICollection`1",
-        "System.Collections.Generic.IList`1",
-        "System.Collections.Generic.IDictionary`2",
-        "System.Collections.Generic.ISet`1",
-        "System.Collections.ArrayList",
-        "System.Collections.Hashtable",
-        "System.Collections.Queue",
-        "System.Collections.Stack",
-        "System.Collections.SortedList",
-        "System.Collections.BitArray",
-        "System.Collections.ObjectModel.Collection`1",
-        "System.Collections.ObjectModel.ObservableCollection`1",
-        "System.Text.StringBuilder",
-    };
-
     private KnownTypes(Compilation compilation)
     {
         ParallelizableAttribute = compilation.GetTypeByMetadataName(ParallelizableNames.AttributeMetadataName);
@@ -67,17 +40,22 @@ internal sealed class KnownTypes
         Lazy = compilation.GetTypeByMetadataName("System.Lazy`1");
         Lazy2 = compilation.GetTypeByMetadataName("System.Lazy`2");
         ConcurrentDictionary = compilation.GetTypeByMetadataName("System.Collections.Concurrent.ConcurrentDictionary`2");
+        ReaderWriterLock = compilation.GetTypeByMetadataName("System.Threading.ReaderWriterLock");
+        EventWaitHandle = compilation.GetTypeByMetadataName("System.Threading.EventWaitHandle");
+        ManualResetEventSlim = compilation.GetTypeByMetadataName("System.Threading.ManualResetEventSlim");
+        CountdownEvent = compilation.GetTypeByMetadataName("System.Threading.CountdownEvent");
+        Barrier = compilation.GetTypeByMetadataName("System.Threading.Barrier");
+        Semaphore = compilation.GetTypeByMetadataName("System.Threading.Semaphore");
+        TaskCompletionSource = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskCompletionSource");
+        TaskCompletionSourceOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskCompletionSource`1");
+        CollectionExtensions = compilation.GetTypeByMetadataName("System.Collections.Generic.CollectionExtensions");
+        Futures = compilation.GetTypeByMetadataName("ParallelGen.Futures");
+        Future = compilation.GetTypeByMetadataName("ParallelGen.Future`1");
 
-        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in MutableCollectionNames)
-        {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
-            {
-                builder.Add(type);
-            }
-        }
-
-        MutableCollections = builder.ToImmutable();
+        MutableCollections = Resolve(compilation, ThreadSafetyTable.NotThreadSafe);
+        KeyedCollections = Resolve(compilation, ThreadSafetyTable.Keyed);
+        ThreadSafeCollections = Resolve(compilation, ThreadSafetyTable.ThreadSafe);
+        Sets = Resolve(compilation, ThreadSafetyTable.Sets);
     }
 
     public INamedTypeSymbol? ParallelizableAttribute { get; }
@@ -110,9 +88,73 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? Lazy { get; }
     public INamedTypeSymbol? Lazy2 { get; }
     public INamedTypeSymbol? ConcurrentDictionary { get; }
+    public INamedTypeSymbol? ReaderWriterLock { get; }
+    public INamedTypeSymbol? EventWaitHandle { get; }
+    public INamedTypeSymbol? ManualResetEventSlim { get; }
+    public INamedTypeSymbol? CountdownEvent { get; }
+    public INamedTypeSymbol? Barrier { get; }
+    public INamedTypeSymbol? Semaphore { get; }
+    public INamedTypeSymbol? TaskCompletionSource { get; }
+    public INamedTypeSymbol? TaskCompletionSourceOfT { get; }
+    public INamedTypeSymbol? CollectionExtensions { get; }
+    public INamedTypeSymbol? Futures { get; }
+    public INamedTypeSymbol? Future { get; }
 
     /// <summary>Original definitions of the collections and builders that are not safe to change from several threads.</summary>
     public ImmutableHashSet<INamedTypeSymbol> MutableCollections { get; }
+
+    /// <summary>Original definitions of the collections indexed by key.</summary>
+    public ImmutableHashSet<INamedTypeSymbol> KeyedCollections { get; }
+
+    /// <summary>Original definitions of the set interfaces (their items are distinct).</summary>
+    public ImmutableHashSet<INamedTypeSymbol> Sets { get; }
+
+    /// <summary>Original definitions of the thread-safe collections.</summary>
+    public ImmutableHashSet<INamedTypeSymbol> ThreadSafeCollections { get; }
+
+    private static ImmutableHashSet<INamedTypeSymbol> Resolve(Compilation compilation, string[] names)
+    {
+        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in names)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Whether a member of a not-thread-safe collection by this name changes it.</summary>
+    public static bool IsMutatingMember(string name) => ThreadSafetyTable.MutatingMembers.Contains(name);
+
+    /// <summary>Whether <paramref name="type"/> is (or derives from, or implements) a collection from <paramref name="set"/>.</summary>
+    public static bool IsIn(ITypeSymbol? type, ImmutableHashSet<INamedTypeSymbol> set)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t is INamedTypeSymbol named && set.Contains(named.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (set.Contains(implemented.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static KnownTypes Create(Compilation compilation) => new(compilation);
 
@@ -194,8 +236,11 @@ internal sealed class KnownTypes
         Is(type, Interlocked) || Is(type, Volatile) || Is(type, ImmutableInterlocked) || Is(type, LazyInitializer)
         || (type?.Name == "Thread" && Is(type, Thread));
 
-    public static bool IsConcurrentCollection(ITypeSymbol? type) =>
-        type?.ContainingNamespace?.ToDisplayString() == "System.Collections.Concurrent";
+    /// <summary>Whether <paramref name="type"/> is one of the thread-safe collections of <see cref="ThreadSafetyTable.ThreadSafe"/>.</summary>
+    public bool IsConcurrentCollection(ITypeSymbol? type) => IsIn(type, ThreadSafeCollections);
+
+    /// <summary>Whether <paramref name="type"/> is indexed by key (a dictionary), by symbol.</summary>
+    public bool IsKeyed(ITypeSymbol? type) => IsIn(type, KeyedCollections);
 
     public static HashSet<string> NewSet(params string[] names) => new(names, System.StringComparer.Ordinal);
 }

@@ -50,6 +50,39 @@ internal static class LauncherSyntax
         return false;
     }
 
+    /// <summary>
+    /// Whether the invocation may call a launcher helper of the compilation: it passes a lambda or anonymous method and
+    /// its name is the name of one of the compilation's members (<paramref name="isMemberName"/>).
+    /// </summary>
+    public static bool MayCallHelper(InvocationExpressionSyntax invocation, Func<string, bool> isMemberName)
+    {
+        var hasLambda = false;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is AnonymousFunctionExpressionSyntax)
+            {
+                hasLambda = true;
+                break;
+            }
+        }
+
+        return hasLambda && Name(invocation.Expression) is { } name && isMemberName(name);
+    }
+
+    /// <summary>Whether a query expression may run in parallel: its source calls AsParallel.</summary>
+    public static bool MayBeParallelQuery(QueryExpressionSyntax query)
+    {
+        foreach (var node in query.FromClause.Expression.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax invocation && Name(invocation.Expression) == "AsParallel")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the object creation may be <c>new Thread(...)</c> or <c>new Task(...)</c>.</summary>
     public static bool MayLaunch(ObjectCreationExpressionSyntax creation) =>
         creation.ArgumentList is { Arguments.Count: > 0 } && Name(creation.Type) is "Thread" or "Task";

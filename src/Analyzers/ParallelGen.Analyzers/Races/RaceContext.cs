@@ -13,6 +13,10 @@ internal sealed class RaceContext
         Known = KnownTypes.Create(compilation);
         Summaries = new SummaryCache(this);
         Screen = new BodyScreen(compilation);
+        Accesses = new Windows.AccessSummaries(this);
+        PerThread = new PerThreadProperties(this);
+        Windows = new Windows.LaunchWindows(this);
+        Helpers = new LauncherHelpers(this);
     }
 
     public BodyScreen Screen { get; }
@@ -24,6 +28,18 @@ internal sealed class RaceContext
     public KnownTypes Known { get; }
 
     public SummaryCache Summaries { get; }
+
+    /// <summary>Read and write summaries for the happens-before analysis of run-once workers.</summary>
+    public Windows.AccessSummaries Accesses { get; }
+
+    /// <summary>Methods of the compilation that run a delegate parameter in parallel.</summary>
+    public LauncherHelpers Helpers { get; }
+
+    /// <summary>Static properties that hand each thread its own instance.</summary>
+    public PerThreadProperties PerThread { get; }
+
+    /// <summary>The happens-before analysis of run-once workers against the code that starts them.</summary>
+    public Windows.LaunchWindows Windows { get; }
 
     /// <summary>
     /// The semantic model of another tree of the compilation, for the body of a called method. Summaries follow calls

@@ -65,7 +65,7 @@ public sealed class SharedWorkItemArgumentAnalyzer : DiagnosticAnalyzer
     private static Dictionary<int, string> WritesThroughParameters(IMethodSymbol method, RaceContext race)
     {
         var writes = new Dictionary<int, string>();
-        foreach (var effect in race.Summaries.Get(method, ImmutableStack<IMethodSymbol>.Empty, 0))
+        foreach (var effect in race.Summaries.Get(method, ImmutableStack<IMethodSymbol>.Empty, 0).Effects)
         {
             if (effect.Origin.Kind == OriginKind.Parameter && !writes.ContainsKey(effect.Origin.Ordinal))
             {

@@ -102,6 +102,84 @@ internal static class WorkerFinder
         }
     }
 
+    /// <summary>
+    /// Whether the launch runs its work items one at a time: Parallel.* with <c>new ParallelOptions { MaxDegreeOfParallelism = 1 }</c>,
+    /// or a PLINQ query with <c>WithDegreeOfParallelism(1)</c>.
+    /// </summary>
+    public static bool RunsSequentially(IOperation launcher, KnownTypes known)
+    {
+        if (launcher is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (BodyWalker.Unwrap(argument.Value) is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var init in initializer.Initializers)
+                {
+                    if (init is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "MaxDegreeOfParallelism" }, Value.ConstantValue: { HasValue: true, Value: 1 } })
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        if (!KnownTypes.Is(invocation.TargetMethod.ContainingType, known.ParallelEnumerable))
+        {
+            return false;
+        }
+
+        IOperation? receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        for (var depth = 0; depth < 16 && BodyWalker.Unwrap(receiver) is IInvocationOperation inner; depth++)
+        {
+            if (inner.TargetMethod.Name == "WithDegreeOfParallelism" && inner.Arguments.Length == 2 && inner.Arguments[1].Value.ConstantValue is { HasValue: true, Value: 1 })
+            {
+                return true;
+            }
+
+            receiver = inner.Instance ?? (inner.Arguments.Length > 0 ? inner.Arguments[0].Value : null);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the items the launch hands out are distinct: a set, the keys of a dictionary, <c>Distinct()</c>,
+    /// <c>Enumerable.Range</c> (so an item used as a key is the work item's own key).
+    /// </summary>
+    public static bool HasDistinctItems(IOperation launcher, KnownTypes known)
+    {
+        if (launcher is not IInvocationOperation { Arguments.Length: > 0 } invocation)
+        {
+            return false;
+        }
+
+        var source = invocation.Instance ?? invocation.Arguments[0].Value;
+        for (var depth = 0; depth < 16; depth++)
+        {
+            source = BodyWalker.Unwrap(source);
+            switch (source)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Distinct" or "Range" or "DistinctBy" }:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "AsParallel" or "AsOrdered" or "WithDegreeOfParallelism" or "WithCancellation" or "Where" or "OrderBy" } chained:
+                    source = chained.Instance ?? (chained.Arguments.Length > 0 ? chained.Arguments[0].Value : null);
+                    continue;
+                case IPropertyReferenceOperation { Property.Name: "Keys" } keys:
+                    return known.IsKeyed(keys.Instance?.Type);
+                case null:
+                    return false;
+                default:
+                    return KnownTypes.IsIn(source.Type, known.Sets);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether the launcher named <paramref name="name"/> runs each delegate once (rather than once per item).</summary>
     public static bool RunsOnce(string name) =>
         name is "Task.Run" or "Task.Factory.StartNew" or "new Thread" or "new Task" or "Parallel.Invoke"
@@ -176,7 +254,7 @@ internal static class WorkerFinder
         {
             foreach (var target in DelegateTargets(argument.Value))
             {
-                yield return new WorkerDelegate(target, name, LoopIndex(launcher, argument, target));
+                yield return new WorkerDelegate(target, name, LoopIndex(launcher, argument, target, name));
             }
         }
     }
@@ -214,7 +292,8 @@ internal static class WorkerFinder
             && (KnownTypes.Is(creation.Type, known.Lazy) || KnownTypes.Is(creation.Type, known.Lazy2));
     }
 
-    private static IEnumerable<IOperation> DelegateTargets(IOperation value)
+    /// <summary>The lambdas and method groups an argument value hands over.</summary>
+    public static IEnumerable<IOperation> DelegateTargets(IOperation value)
     {
         switch (value)
         {
@@ -248,32 +327,30 @@ internal static class WorkerFinder
         }
     }
 
-    private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target)
+    private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target, string launcherName)
     {
-        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation invocation)
+        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation)
         {
             return null;
         }
 
         var parameters = function.Symbol.Parameters;
-        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-        var name = method.Name;
         if (argument.Parameter?.Name != "body" && argument.Parameter?.Name != "selector" && argument.Parameter?.Name != "predicate")
         {
             return null;
         }
 
-        if (name == "For" && method.ContainingType.Name == "Parallel" && parameters.Length >= 1)
+        if (launcherName == "Parallel.For" && parameters.Length >= 1)
         {
             return parameters[0];
         }
 
-        if (name == "ForEach" && method.ContainingType.Name == "Parallel" && parameters.Length == 3 && parameters[2].Type.SpecialType == SpecialType.System_Int64)
+        if (launcherName == "Parallel.ForEach" && parameters.Length == 3 && parameters[2].Type.SpecialType == SpecialType.System_Int64)
         {
             return parameters[2];
         }
 
-        if (name is "Select" or "Where" && method.ContainingType.Name == "ParallelEnumerable" && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32)
+        if (launcherName is "PLINQ Select" or "PLINQ Where" && parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_Int32)
         {
             return parameters[1];
         }

@@ -7,13 +7,14 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ParallelGen.Shared;
+using ParallelGen.Shared.Wrapping;
 
 namespace ParallelGen.Analyzers.Usage;
 
 /// <summary>
-/// The usage rules of <c>[Parallelizable]</c>: the declaring types are partial (PG0001), parameters (PG0002) and the
-/// return (PG0003) are shapes a work item can carry, the generated wrapper names are free (PG0004), and the attribute is
-/// on an ordinary method (PG0005). The generator skips the shapes these rules report.
+/// The usage rules of <c>[Parallelizable]</c> (PG0001-PG0005, PG0010-PG0012). What they report is what the shared rule
+/// <see cref="Wrappability"/> finds, the same function the generator calls: a method gets wrappers exactly when no
+/// usage rule reports it. Local functions and lambdas, which get no symbol action, are reported here from syntax.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UsageAnalyzer : DiagnosticAnalyzer
@@ -24,7 +25,10 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedParameter,
         DiagnosticDescriptors.UnsupportedReturn,
         DiagnosticDescriptors.WrapperNameClash,
-        DiagnosticDescriptors.NotAMethod);
+        DiagnosticDescriptors.NotAMethod,
+        DiagnosticDescriptors.InvalidWrapperName,
+        DiagnosticDescriptors.WrappersCollide,
+        DiagnosticDescriptors.UnsupportedContainingType);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -39,8 +43,7 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var asyncEnumerable = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.IAsyncEnumerable`1");
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, attribute, asyncEnumerable), SymbolKind.Method);
+            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeFunctionWithoutSymbolAction(c, attribute),
                 SyntaxKind.LocalFunctionStatement,
@@ -48,52 +51,57 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? asyncEnumerable)
+    private static void AnalyzeMethod(SymbolAnalysisContext context)
     {
         var method = (IMethodSymbol)context.Symbol;
-        var attribute = FindAttribute(method, attributeType);
-        if (attribute is null)
+        if (ParallelizableAttributes.Find(method) is not { } attribute)
         {
             return;
         }
 
-        var ct = context.CancellationToken;
-        if (!IsOrdinary(method, out var kind))
+        var problems = new List<WrapProblem>();
+        Wrappability.Check(method, attribute, problems, context.CancellationToken);
+        foreach (var problem in problems)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAMethod, AttributeLocation(attribute, ct), $"{kind} '{method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"));
-            return;
-        }
-
-        var methodName = method.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
-        var nameLocation = declaration?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
-
-        var notPartial = NonPartialTypes(method.ContainingType, ct);
-        if (notPartial.Count > 0)
-        {
-            var names = string.Join(" and ", notPartial.Select(t => "'" + t.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'"));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ContainingTypeNotPartial, nameLocation, names, methodName));
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            var problem = ParameterProblem(parameter);
-            if (problem is not null)
+            if (Descriptor(problem.Rule) is { } descriptor)
             {
-                var syntax = parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct);
-                var location = syntax?.GetLocation() ?? parameter.Locations.FirstOrDefault() ?? nameLocation;
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameter, location, parameter.Name, methodName, problem));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, Locate(method, attribute, problem, context.CancellationToken), problem.Arguments));
             }
         }
+    }
 
-        var returnProblem = ReturnProblem(method, asyncEnumerable);
-        if (returnProblem is not null)
+    /// <summary>The rule's descriptor; none for a signature the compiler already reports.</summary>
+    private static DiagnosticDescriptor? Descriptor(WrapRule rule) => rule switch
+    {
+        WrapRule.ContainingTypeNotPartial => DiagnosticDescriptors.ContainingTypeNotPartial,
+        WrapRule.UnsupportedParameter => DiagnosticDescriptors.UnsupportedParameter,
+        WrapRule.UnsupportedReturn => DiagnosticDescriptors.UnsupportedReturn,
+        WrapRule.WrapperNameClash => DiagnosticDescriptors.WrapperNameClash,
+        WrapRule.NotAMethod => DiagnosticDescriptors.NotAMethod,
+        WrapRule.InvalidName => DiagnosticDescriptors.InvalidWrapperName,
+        WrapRule.WrappersCollide => DiagnosticDescriptors.WrappersCollide,
+        WrapRule.UnsupportedContainingType => DiagnosticDescriptors.UnsupportedContainingType,
+        _ => null,
+    };
+
+    private static Location Locate(IMethodSymbol method, AttributeData attribute, WrapProblem problem, CancellationToken ct)
+    {
+        var declaration = method.DeclaringSyntaxReferences.Select(r => r.GetSyntax(ct)).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        var nameLocation = declaration?.Identifier.GetLocation() ?? method.Locations.FirstOrDefault() ?? Location.None;
+        switch (problem.Site)
         {
-            var location = declaration?.ReturnType.GetLocation() ?? nameLocation;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturn, location, methodName, returnProblem.Value.What, returnProblem.Value.Advice));
+            case WrapSite.Attribute:
+                return AttributeLocation(attribute, ct);
+            case WrapSite.NameArgument:
+                return NameArgumentLocation(attribute, ct) ?? nameLocation;
+            case WrapSite.Parameter:
+                var parameter = method.Parameters[problem.ParameterIndex];
+                return parameter.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ct).GetLocation() ?? parameter.Locations.FirstOrDefault() ?? nameLocation;
+            case WrapSite.ReturnType:
+                return declaration?.ReturnType.GetLocation() ?? nameLocation;
+            default:
+                return nameLocation;
         }
-
-        ReportNameClashes(context, method, attribute, methodName, nameLocation);
     }
 
     private static void AnalyzeFunctionWithoutSymbolAction(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
@@ -119,8 +127,8 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var what = context.Node is LocalFunctionStatementSyntax ? $"{kind} '{symbol!.Name}'" : kind;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAMethod, AttributeLocation(attribute, context.CancellationToken), what));
+        var name = context.Node is LocalFunctionStatementSyntax ? symbol!.Name : "(...) => ...";
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotAMethod, AttributeLocation(attribute, context.CancellationToken), kind, name));
     }
 
     private static AttributeData? FindAttribute(IMethodSymbol method, INamedTypeSymbol attributeType)
@@ -139,144 +147,6 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
     private static Location AttributeLocation(AttributeData attribute, CancellationToken ct) =>
         attribute.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? Location.None;
 
-    private static bool IsOrdinary(IMethodSymbol method, out string kind)
-    {
-        kind = method.MethodKind switch
-        {
-            MethodKind.Ordinary => string.Empty,
-            MethodKind.PropertyGet or MethodKind.PropertySet => "the property accessor",
-            MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise => "the event accessor",
-            MethodKind.UserDefinedOperator => "the operator",
-            MethodKind.Conversion => "the conversion operator",
-            MethodKind.Destructor => "the finalizer",
-            MethodKind.Constructor or MethodKind.StaticConstructor => "the constructor",
-            MethodKind.ExplicitInterfaceImplementation => "the explicit interface implementation",
-            MethodKind.LocalFunction => "the local function",
-            MethodKind.AnonymousFunction => "a lambda",
-            _ => "the special method",
-        };
-        return method.MethodKind == MethodKind.Ordinary;
-    }
-
-    private static List<INamedTypeSymbol> NonPartialTypes(INamedTypeSymbol? type, CancellationToken ct)
-    {
-        var result = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null; t = t.ContainingType)
-        {
-            if (!IsPartial(t, ct))
-            {
-                result.Add(t);
-            }
-        }
-
-        result.Reverse();
-        return result;
-    }
-
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken ct)
-    {
-        var references = type.DeclaringSyntaxReferences;
-        if (references.Length != 1)
-        {
-            // Several declarations compile only when they are partial; none means metadata, which we cannot change.
-            return true;
-        }
-
-        return references[0].GetSyntax(ct) is not TypeDeclarationSyntax declaration
-            || declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
-    }
-
-    private static string? ParameterProblem(IParameterSymbol parameter)
-    {
-        switch (parameter.RefKind)
-        {
-            case RefKind.Ref:
-                return "passed by 'ref'";
-            case RefKind.Out:
-                return "an 'out' parameter";
-            case RefKind.In:
-                return "passed by 'in'";
-            case RefKind.None:
-                break;
-            default:
-                return "passed by reference";
-        }
-
-        return TypeProblem(parameter.Type);
-    }
-
-    private static string? TypeProblem(ITypeSymbol type) => type switch
-    {
-        IPointerTypeSymbol => "a pointer",
-        IFunctionPointerTypeSymbol => "a function pointer",
-        { IsRefLikeType: true } => $"the ref struct '{type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'",
-        _ => null,
-    };
-
-    private static (string What, string Advice)? ReturnProblem(IMethodSymbol method, INamedTypeSymbol? asyncEnumerable)
-    {
-        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
-        {
-            return ("by reference", "return the value");
-        }
-
-        if (method.IsAsync && method.ReturnsVoid)
-        {
-            return ("void from an async method", "return Task");
-        }
-
-        var typeProblem = TypeProblem(method.ReturnType);
-        if (typeProblem is not null)
-        {
-            return (typeProblem, "return an array or another ordinary type");
-        }
-
-        if (asyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, asyncEnumerable))
-        {
-            return ("an IAsyncEnumerable<T>, a stream rather than one result", "return Task<T[]> or a list");
-        }
-
-        return null;
-    }
-
-    private static void ReportNameClashes(SymbolAnalysisContext context, IMethodSymbol method, AttributeData attribute, string methodName, Location nameLocation)
-    {
-        string? nameArgument = null;
-        var location = nameLocation;
-        foreach (var named in attribute.NamedArguments)
-        {
-            if (named.Key == ParallelizableNames.NameArgument && named.Value.Value is string name && name.Length > 0)
-            {
-                nameArgument = name;
-                location = NameArgumentLocation(attribute, context.CancellationToken) ?? nameLocation;
-            }
-        }
-
-        var prefix = WrapperPrefix.Of(method, nameArgument);
-
-        var type = method.ContainingType;
-        foreach (var suffix in ParallelizableNames.WrapperSuffixes)
-        {
-            var wrapper = prefix + suffix;
-            foreach (var member in type.GetMembers(wrapper))
-            {
-                if (member.IsImplicitlyDeclared || IsGeneratedByParallelGen(member))
-                {
-                    continue;
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.WrapperNameClash,
-                    location,
-                    wrapper,
-                    methodName,
-                    member.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-                    type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)));
-                break;
-            }
-        }
-    }
-
     private static Location? NameArgumentLocation(AttributeData attribute, CancellationToken ct)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(ct) is not AttributeSyntax { ArgumentList: { } arguments })
@@ -287,25 +157,5 @@ public sealed class UsageAnalyzer : DiagnosticAnalyzer
         return arguments.Arguments
             .FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == ParallelizableNames.NameArgument)
             ?.GetLocation();
-    }
-
-    private static bool IsGeneratedByParallelGen(ISymbol member)
-    {
-        // The generator's own wrappers are members of the same partial type once it has run; they live in generated
-        // trees (under the generator's folder) or carry [GeneratedCode("ParallelGen...")], and never count as clashes.
-        foreach (var a in member.GetAttributes())
-        {
-            if (a.AttributeClass?.Name == "GeneratedCodeAttribute"
-                && a.ConstructorArguments.Length > 0
-                && a.ConstructorArguments[0].Value is string tool
-                && tool.StartsWith("ParallelGen", System.StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        var references = member.DeclaringSyntaxReferences;
-        return references.Length > 0
-            && references.All(r => r.SyntaxTree.FilePath.IndexOf("ParallelGen.Generator", System.StringComparison.Ordinal) >= 0);
     }
 }

@@ -34,21 +34,21 @@ public sealed class UseConcurrentCollectionCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the ConcurrentDictionary action.</summary>
     public const string DictionaryKey = "ParallelGen.UseConcurrentDictionary";
 
-    private static readonly Target Queue = new(
+    private static readonly Target s_queue = new(
         "ConcurrentQueue",
         QueueKey,
         new Dictionary<string, string> { ["Add"] = "Enqueue", ["Count"] = "Count", ["ToArray"] = "ToArray", ["Clear"] = "Clear", ["GetEnumerator"] = "GetEnumerator", ["IsEmpty"] = "IsEmpty" },
         AllowsCollectionInitializer: false,
         AllowsIndexer: false);
 
-    private static readonly Target Bag = new(
+    private static readonly Target s_bag = new(
         "ConcurrentBag",
         BagKey,
         new Dictionary<string, string> { ["Add"] = "Add", ["Count"] = "Count", ["ToArray"] = "ToArray", ["Clear"] = "Clear", ["GetEnumerator"] = "GetEnumerator", ["IsEmpty"] = "IsEmpty" },
         AllowsCollectionInitializer: true,
         AllowsIndexer: false);
 
-    private static readonly Target ConcurrentDictionary = new(
+    private static readonly Target s_concurrentDictionary = new(
         "ConcurrentDictionary",
         DictionaryKey,
         new Dictionary<string, string>
@@ -83,8 +83,8 @@ public sealed class UseConcurrentCollectionCodeFix : CodeFixProvider
 
         var targets = type.OriginalDefinition.ToDisplayString() switch
         {
-            "System.Collections.Generic.List<T>" => new[] { Queue, Bag },
-            "System.Collections.Generic.Dictionary<TKey, TValue>" => new[] { ConcurrentDictionary },
+            "System.Collections.Generic.List<T>" => new[] { s_queue, s_bag },
+            "System.Collections.Generic.Dictionary<TKey, TValue>" => new[] { s_concurrentDictionary },
             _ => System.Array.Empty<Target>(),
         };
         foreach (var target in targets)
@@ -186,7 +186,7 @@ public sealed class UseConcurrentCollectionCodeFix : CodeFixProvider
 
     private static bool AddRename(List<(SyntaxNode Old, SyntaxNode New)> edits, MemberAccessExpressionSyntax access, string name, string newName, Target target)
     {
-        if (target == ConcurrentDictionary && name == "Remove")
+        if (target == s_concurrentDictionary && name == "Remove")
         {
             // Remove(key) -> TryRemove(key, out _); Remove(key, out value) has the same shape as TryRemove.
             if (access.Parent is not InvocationExpressionSyntax invocation)

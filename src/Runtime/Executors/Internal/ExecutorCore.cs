@@ -10,7 +10,7 @@ namespace ParallelGen.Scheduling;
 /// <summary>What the executors of this assembly share: submission and the map entry points.</summary>
 internal static class ExecutorCore
 {
-    private static readonly ParallelMethod Anonymous = new("(lambda)");
+    private static readonly ParallelMethod s_anonymous = new("(lambda)");
 
     public static InvalidOperationException ShutDown() =>
         new("The executor has been shut down; it accepts no new work.");
@@ -34,12 +34,12 @@ internal static class ExecutorCore
     public static TOut[] Map<TIn, TOut>(IExecutor executor, IEnumerable<TIn> items, Func<TIn, TOut> body, MapOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return MapEngine.Map(Anonymous, executor, items, WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options, cancellationToken);
+        return MapEngine.Map(s_anonymous, executor, items, WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options, cancellationToken);
     }
 
     public static IAsyncEnumerable<Completed<TIn, TOut>> AsCompleted<TIn, TOut>(IExecutor executor, IEnumerable<TIn> items, Func<TIn, TOut> body, MapOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return MapEngine.AsCompleted(Anonymous, executor, MapSource<TIn>.From(items), WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options, cancellationToken);
+        return MapEngine.AsCompleted(s_anonymous, executor, MapSource<TIn>.From(items), WorkBody<TIn, TOut>.Sync((item, _) => body(item)), options, cancellationToken);
     }
 }

@@ -49,6 +49,12 @@ internal abstract class WorkItem
     public abstract bool PrefersBlocking { get; }
 
     /// <summary>
+    /// Whether the item may hold its thread in a blocking call (a synchronous body), even if it runs as asynchronous
+    /// work: such items need a thread of their own to start at once.
+    /// </summary>
+    public virtual bool MayBlock => PrefersBlocking;
+
+    /// <summary>
     /// Runs the item on the current thread, blocking on any asynchronous part. <paramref name="budget"/> is how many
     /// work items this worker may still run (worker recycling); returns how many it ran. <paramref name="finished"/>
     /// is false when the item stopped only because the budget ran out and must be continued by another worker.

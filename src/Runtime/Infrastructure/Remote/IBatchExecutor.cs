@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -11,6 +12,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// to one of its workers and reports each item's outcome to the sink as it arrives. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public interface IBatchExecutor : IExecutor
 {
     /// <summary>
@@ -33,6 +35,7 @@ public interface IBatchExecutor : IExecutor
 /// <summary>Receives the outcome of each item of a batch (index within the batch), from any thread. Not for direct use.</summary>
 /// <typeparam name="TOut">The method's result.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public interface IBatchSink<in TOut>
 {
     /// <summary>Item <paramref name="index"/> of the batch finished with <paramref name="result"/>.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Threading;
 using System.Threading.Tasks;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -12,6 +13,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// <see cref="RemoteRegistry"/>; only registered methods can be called from the wire. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public abstract class RemoteMethod
 {
     /// <summary>Creates the description of method <paramref name="id"/>.</summary>
@@ -48,6 +50,7 @@ public abstract class RemoteMethod
 /// <typeparam name="TIn">The item: the method's parameter, or a value tuple of its parameters (as in <see cref="WorkBody{TIn, TOut}"/>).</typeparam>
 /// <typeparam name="TOut">The method's result (<see cref="NoResult"/> for none).</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public abstract class RemoteMethod<TIn, TOut> : RemoteMethod
 {
     /// <inheritdoc cref="RemoteMethod(string, string?)"/>

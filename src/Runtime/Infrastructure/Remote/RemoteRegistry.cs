@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
+using ParallelGen.Shared;
 
 namespace ParallelGen.Infrastructure.Remote;
 
@@ -11,6 +12,7 @@ namespace ParallelGen.Infrastructure.Remote;
 /// fills it. Nothing else can be called: an id that is not here is refused. Not for direct use.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public static class RemoteRegistry
 {
     private static readonly ConcurrentDictionary<string, RemoteMethod> s_methods = new(StringComparer.Ordinal);

@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ParallelGen.Analyzers.Races;
+
+/// <summary>How a helper method of the compilation runs one of its delegate parameters in parallel.</summary>
+internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition)
+{
+    /// <summary>The launcher the helper hands the delegate to, in the end ("Parallel.For", "Task.Run", ...).</summary>
+    public string InnerLauncher { get; } = innerLauncher;
+
+    /// <summary>Which parameter of the delegate receives the loop index; -1 when none does.</summary>
+    public int LoopIndexPosition { get; } = loopIndexPosition;
+}
+
+/// <summary>
+/// Launcher summaries (issue 13, point 5): a method of the compilation that hands its delegate parameter to
+/// Parallel.For/ForEach/Invoke, PLINQ, Task.Run or another such helper — directly, or from a lambda that calls the
+/// parameter — is itself a launcher, so the lambdas passed to a library's own <c>ParallelFor(...)</c> are workers.
+/// Decided once per method; a decision cut short by recursion is not cached.
+/// </summary>
+internal sealed class LauncherHelpers(RaceContext context)
+{
+    private const int MaxDepth = 4;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableDictionary<int, HelperLaunch>> _cache = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Parameter ordinal -> how the helper runs that delegate in parallel; empty when it does not.</summary>
+    public ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method) => Of(method.OriginalDefinition, 0, out _);
+
+    private ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method, int depth, out bool cut)
+    {
+        cut = false;
+        if (_cache.TryGetValue(method, out var known))
+        {
+            return known;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            cut = true;
+            return ImmutableDictionary<int, HelperLaunch>.Empty;
+        }
+
+        var result = ImmutableDictionary<int, HelperLaunch>.Empty;
+        if (HasDelegateParameter(method) && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(context.CancellationToken);
+                if (context.Operation(context.Summaries.Model(syntax.SyntaxTree), syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var op in body.Descendants())
+                {
+                    if (op is IInvocationOperation invocation)
+                    {
+                        result = Inspect(method, invocation, result, depth, ref cut);
+                    }
+                }
+            }
+        }
+
+        return cut ? result : _cache.GetOrAdd(method, result);
+    }
+
+    private ImmutableDictionary<int, HelperLaunch> Inspect(IMethodSymbol helper, IInvocationOperation invocation, ImmutableDictionary<int, HelperLaunch> result, int depth, ref bool cut)
+    {
+        var name = WorkerFinder.LauncherName(invocation, context.Known);
+        ImmutableDictionary<int, HelperLaunch>? inner = null;
+        if (name is null)
+        {
+            var target = invocation.TargetMethod.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(target, helper) || !HasDelegateParameter(target))
+            {
+                return result;
+            }
+
+            inner = Of(target, depth + 1, out var innerCut);
+            cut |= innerCut;
+            if (inner.IsEmpty)
+            {
+                return result;
+            }
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            HelperLaunch? how = null;
+            if (inner is not null)
+            {
+                if (argument.Parameter is null || !inner.TryGetValue(argument.Parameter.Ordinal, out var passed))
+                {
+                    continue;
+                }
+
+                how = passed;
+            }
+
+            var value = BodyWalker.Unwrap(Strip(argument.Value));
+            if (value is IParameterReferenceOperation { Parameter: var parameter } && IsOwn(parameter, helper))
+            {
+                var position = how?.LoopIndexPosition ?? (name == "Parallel.For" ? 0 : -1);
+                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position));
+            }
+            else if (value is IAnonymousFunctionOperation lambda)
+            {
+                var index = how is { LoopIndexPosition: >= 0 } h && h.LoopIndexPosition < lambda.Symbol.Parameters.Length ? lambda.Symbol.Parameters[h.LoopIndexPosition]
+                    : name == "Parallel.For" && lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;
+                foreach (var call in lambda.Body.Descendants())
+                {
+                    if (call is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } callee }
+                        && BodyWalker.Unwrap(callee) is IParameterReferenceOperation { Parameter: var invoked } && IsOwn(invoked, helper))
+                    {
+                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index)));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static int PositionOf(IOperation call, IParameterSymbol? index)
+    {
+        if (index is null)
+        {
+            return -1;
+        }
+
+        var arguments = ((IInvocationOperation)call).Arguments;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (BodyWalker.Unwrap(arguments[i].Value) is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, index))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static IOperation Strip(IOperation value)
+    {
+        while (value is IDelegateCreationOperation { Target: var target })
+        {
+            value = target;
+        }
+
+        return value;
+    }
+
+    private static bool IsOwn(IParameterSymbol parameter, IMethodSymbol helper) =>
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, helper);
+
+    private static bool HasDelegateParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Delegate)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
