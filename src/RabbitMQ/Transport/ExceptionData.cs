@@ -8,10 +8,11 @@ namespace ParallelGen.RabbitMQ.Transport;
 /// <summary>
 /// An exception as data: type name, message, the worker's stack trace and the inner chain (at most 8 deep). The
 /// caller rebuilds it as its own type when that type is an <see cref="Exception"/> already loaded on the caller's
-/// side with a public <c>(string)</c> or <c>(string, Exception)</c> constructor, else as <see cref="RemoteException"/>;
+/// side with a public <c>(string)</c> or <c>(string, Exception)</c> constructor, else as the runtime's <see cref="RemoteException"/> (the process pool's, too);
 /// no other type named by the wire is looked up or created. The worker's stack becomes the rebuilt exception's
 /// stack trace (<see cref="ExceptionDispatchInfo.SetRemoteStackTrace"/>).
-/// To be unified with the process pool's exception transport when both are in main.
+/// To be unified with the process pool's exception transport (<c>ParallelGen.Processes.ExceptionData</c>, internal to
+/// the runtime): the same rules, a second copy until the runtime exposes it as fenced infrastructure.
 /// </summary>
 internal static class ExceptionData
 {
@@ -50,7 +51,7 @@ internal static class ExceptionData
             inner = Rebuild(chain[i].Type, chain[i].Message, chain[i].Stack, inner, worker);
         }
 
-        return inner ?? new RemoteException("System.Exception", "The worker reported an exception without details.", string.Empty, worker, null);
+        return inner ?? new RemoteException("System.Exception", "The worker reported an exception without details.", null);
     }
 
     private static Exception Rebuild(string typeName, string message, string stack, Exception? inner, string worker)
@@ -75,7 +76,11 @@ internal static class ExceptionData
             }
         }
 
-        rebuilt ??= new RemoteException(typeName, message, stack, worker, inner);
+        if (rebuilt is null)
+        {
+            return new RemoteException(typeName, message, $"{stack}{Environment.NewLine}--- on worker {worker} ---", inner);
+        }
+
         if (stack.Length > 0)
         {
             ExceptionDispatchInfo.SetRemoteStackTrace(rebuilt, $"{stack}{Environment.NewLine}--- on worker {worker} ---{Environment.NewLine}");
