@@ -17,7 +17,7 @@ using Cluster;
 using ParallelGen;
 using ParallelGen.RabbitMQ;
 
-var options = new RabbitMqOptions { QueuePrefix = "sample.thumbnails" };
+var options = new RabbitMqOptions(); // amqp://localhost, or PARALLELGEN_RABBITMQ_URI; queues parallelgen.*
 if (args is ["worker", ..])
 {
     using var stop = new CancellationTokenSource();
