@@ -165,7 +165,7 @@ public sealed class PackageConsumptionTests
 
     private static readonly Lazy<Task<string>> s_pack = new(PackAsync);
 
-    private static Task<string> PackOnceAsync() => s_pack.Value;
+    internal static Task<string> PackOnceAsync() => s_pack.Value;
 
     private static async Task<string> PackAsync()
     {

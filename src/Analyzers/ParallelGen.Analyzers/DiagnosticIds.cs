@@ -72,4 +72,9 @@ internal static class DiagnosticIds
 
     /// <summary>A work item reads an element of an array that another work item writes (a[i] = a[i - 1]).</summary>
     public const string NeighbourElementRead = "PG0110";
+    /// <summary>A loop calls a [Parallelizable] method one item at a time and collects the results (auto-parallelize).</summary>
+    public const string LoopCallsParallelizable = "PG0200";
+
+    /// <summary>A loop computes an independent result per item with a method that could be [Parallelizable] (auto-parallelize).</summary>
+    public const string LoopCanBeParallelized = "PG0201";
 }

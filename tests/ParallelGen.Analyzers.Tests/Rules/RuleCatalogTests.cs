@@ -29,7 +29,7 @@ public class RuleCatalogTests
         .ToDictionary(g => g.Key, g => g.First());
 
     [Fact]
-    public void There_are_sixteen_rules() => Assert.Equal(16, Ids().Count());
+    public void There_are_twenty_four_rules() => Assert.Equal(24, Ids().Count());
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -39,7 +39,9 @@ public class RuleCatalogTests
         Assert.Equal($"https://github.com/parallelgen/parallelgen/blob/main/docs/rules/{id}.md", descriptor!.HelpLinkUri);
         Assert.True(descriptor.IsEnabledByDefault);
         Assert.StartsWith("ParallelGen.", descriptor.Category, StringComparison.Ordinal);
-        Assert.Equal(string.CompareOrdinal(id, "PG0100") < 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
+        Assert.Equal(
+            string.CompareOrdinal(id, "PG0100") < 0 ? DiagnosticSeverity.Error : string.CompareOrdinal(id, "PG0200") < 0 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info,
+            descriptor.DefaultSeverity);
     }
 
     [Theory]
