@@ -147,7 +147,7 @@ internal static class RemoteEmitter
     private static void EmitMethod(IndentedWriter writer, RemoteMethodModel remote, string className, SerializerEmitter serializers)
     {
         var method = remote.Method;
-        var item = ItemType(method);
+        var item = SourceEmitter.ItemType(method); // exactly as the wrappers spell it: the engine casts to the same RemoteMethod<TIn, TOut>
         var result = method.ResultType ?? NoResult;
         writer.Line("/// <summary><c>" + Escape(method.DocumentationId) + "</c> in a worker process.</summary>");
         using (writer.Block("private sealed class " + className + " : " + Remote + ".RemoteMethod<" + item + ", " + result + ">"))
@@ -231,27 +231,6 @@ internal static class RemoteEmitter
             {
                 writer.Line("return default;");
             }
-        }
-    }
-
-    /// <summary>The item type exactly as the wrappers spell it (the engine casts to the same <c>RemoteMethod&lt;TIn, TOut&gt;</c>).</summary>
-    private static string ItemType(MethodModel method)
-    {
-        switch (method.Parameters.Count)
-        {
-            case 0:
-                return "global::System.ValueTuple";
-            case 1:
-                return method.Parameters[0].Type;
-            default:
-                var parts = new string[method.Parameters.Count];
-                for (var i = 0; i < parts.Length; i++)
-                {
-                    var parameter = method.Parameters[i];
-                    parts[i] = parameter.TupleElementName is null ? parameter.Type : parameter.Type + " " + parameter.TupleElementName;
-                }
-
-                return "(" + string.Join(", ", parts) + ")";
         }
     }
 

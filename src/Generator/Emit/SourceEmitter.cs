@@ -249,6 +249,28 @@ internal static class SourceEmitter
         }
     }
 
+    /// <summary>The item type of a method's wrappers: its parameter, or a value tuple of its parameters (the
+    /// <c>TIn</c> of <c>WorkBody</c> and of the registry's <c>RemoteMethod&lt;TIn, TOut&gt;</c>).</summary>
+    internal static string ItemType(MethodModel method)
+    {
+        switch (method.Parameters.Count)
+        {
+            case 0:
+                return "global::System.ValueTuple";
+            case 1:
+                return method.Parameters[0].Type;
+            default:
+                var parts = new string[method.Parameters.Count];
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    var parameter = method.Parameters[i];
+                    parts[i] = parameter.TupleElementName is null ? parameter.Type : parameter.Type + " " + parameter.TupleElementName;
+                }
+
+                return "(" + string.Join(", ", parts) + ")";
+        }
+    }
+
     /// <summary>The pieces of text every wrapper of one method shares, each built once.</summary>
     private sealed class WrapperText
     {
@@ -346,26 +368,6 @@ internal static class SourceEmitter
         public string ResultArrayTask => TaskType + "<" + Result + "[]>";
 
         public string CompletedStream => AsyncEnumerable + "<global::ParallelGen.Completed<" + Item + (HasResult ? ", " + Result + ">>" : ">>");
-
-        private static string ItemType(MethodModel method)
-        {
-            switch (method.Parameters.Count)
-            {
-                case 0:
-                    return "global::System.ValueTuple";
-                case 1:
-                    return method.Parameters[0].Type;
-                default:
-                    var parts = new string[method.Parameters.Count];
-                    for (var i = 0; i < parts.Length; i++)
-                    {
-                        var parameter = method.Parameters[i];
-                        parts[i] = parameter.TupleElementName is null ? parameter.Type : parameter.Type + " " + parameter.TupleElementName;
-                    }
-
-                    return "(" + string.Join(", ", parts) + ")";
-            }
-        }
 
         private static string WorkBody(MethodModel method, string item, string result, string typeParameterList, string self)
         {

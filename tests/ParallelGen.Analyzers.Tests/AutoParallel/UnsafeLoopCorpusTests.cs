@@ -116,7 +116,9 @@ public class UnsafeLoopCorpusTests
         { "the bound grows with the results", "for (var i = 0; i < list.Count; i++) list.Add(Work.Square(i));" },
         { "a shifted index", "var r = new int[xs.Length + 1]; for (var i = 0; i < xs.Length; i++) r[i + 1] = Work.Square(xs[i]);" },
         { "a loop from 1", "var r = new int[xs.Length]; for (var i = 1; i < xs.Length; i++) r[i] = Work.Square(xs[i]);" },
+#if !ROSLYN4_8 // a ref local in an async method needs C# 13 (Roslyn 4.12)
         { "a ref iteration variable", "foreach (ref var x in xs.AsSpan()) list.Add(Work.Square(x));" },
+#endif
         { "a keyed store over a lazy sequence enumerated twice", "foreach (var x in xs.Where(v => v > 0)) dict[x] = Work.Square(x);" },
         { "tasks collected without await", "var tasks = new List<Task<int>>(); foreach (var x in xs) tasks.Add(Work.PureAsync(x));" },
         { "no argument depends on the item", "foreach (var x in xs) list.Add(Work.Square(5));" },

@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RabbitMQ.Client;
+using Xunit.Abstractions;
+
+namespace ParallelGen.RabbitMQ.Tests.Faults;
+
+/// <summary>The broker restarted mid-map, a map cancelled mid-way, a caller gone: nothing lost, nothing orphaned.</summary>
+[Collection("broker")]
+public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output) : IClassFixture<BrokerVhost>
+{
+    [BrokerFact]
+    public async Task A_broker_restart_mid_map_loses_no_item()
+    {
+        if (vhost.Name is null)
+        {
+            output.WriteLine("rabbitmqctl is not usable here: the broker cannot be restarted by the test, so it only maps.");
+        }
+
+        var options = vhost.Options();
+        using var log = new ExecutionLog();
+        using var a = WorkerProcess.Start(options, 2, log.Path);
+        using var b = WorkerProcess.Start(options, 2, log.Path);
+        await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
+        var items = Enumerable.Range(0, 40).Select(i => (i, 500)).ToArray();
+        var wall = Stopwatch.StartNew();
+        var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 2, outstanding: 20);
+        await Task.Delay(2000);
+        var down = Stopwatch.StartNew();
+        if (vhost.Name is not null)
+        {
+            Assert.NotNull(Broker.Ctl("stop_app"));
+            await Task.Delay(3000);
+            Assert.NotNull(Broker.Ctl("start_app"));
+        }
+
+        down.Stop();
+        var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(180));
+        wall.Stop();
+        var executions = FaultReport.Parse(log.Lines());
+        var failed = errors.Count(e => e is not null);
+        output.WriteLine(new FaultReport("broker restart mid-map", items.Length, items.Length - failed, failed, failed, 0, executions.Count, 0, 0, wall.Elapsed, cluster.Statistics.ToString()) + $" | broker down {down.Elapsed.TotalSeconds:0.0} s");
+        Assert.All(errors, e => Assert.Null(e));
+        Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
+        Assert.False(a.HasExited || b.HasExited, "workers reconnect by themselves");
+    }
+
+    [BrokerFact]
+    public async Task Cancelling_mid_map_fails_the_rest_at_once_and_workers_stop_running_its_items()
+    {
+        var options = vhost.Options();
+        using var log = new ExecutionLog();
+        using var worker = WorkerProcess.Start(options, 4, log.Path);
+        await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
+        await worker.WaitServingAsync();
+        var items = Enumerable.Range(0, 400).Select(i => (i, 200)).ToArray();
+        using var cancel = new CancellationTokenSource();
+        var wall = Stopwatch.StartNew();
+        var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 10, outstanding: 20, cancellationToken: cancel.Token);
+        await Task.Delay(1500);
+        await cancel.CancelAsync();
+        var cancelledAt = wall.Elapsed;
+        var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(30));
+        var returnedAfter = wall.Elapsed - cancelledAt;
+        await Task.Delay(1500);
+        var settled = log.Lines().Length;
+        await Task.Delay(2000);
+        var later = log.Lines().Length;
+
+        var cancelled = errors.Count(e => e is OperationCanceledException);
+        var completed = results.Count(r => r != 0) + (errors[0] is null ? 1 : 0);
+        var neverSent = items.Length - completed - cancelled;
+        output.WriteLine($"cancellation mid-map: items {items.Length}, completed {completed}, cancelled {cancelled}, never sent {neverSent}, executions {later}, map returned {returnedAfter.TotalMilliseconds:0} ms after the cancel | {cluster.Statistics}");
+        Assert.All(errors, e => Assert.True(e is null or OperationCanceledException));
+        Assert.True(cancelled > 0);
+        Assert.True(returnedAfter < TimeSpan.FromSeconds(10));
+        Assert.Equal(settled, later);
+        Assert.True(later < items.Length / 2, $"only the items started before the cancel ran ({later} executions)");
+        await AssertWorkQueueDrainsAsync(options);
+    }
+
+    [BrokerFact]
+    public async Task A_caller_that_dies_leaves_no_queue_and_its_items_are_dropped_unrun()
+    {
+        var options = vhost.Options();
+        using var log = new ExecutionLog();
+        using var worker = WorkerProcess.Start(options, 2, log.Path);
+        var cluster = await RabbitMqExecutor.ConnectAsync(options);
+        await worker.WaitServingAsync();
+        var items = Enumerable.Range(0, 300).Select(i => (i, 100)).ToArray();
+        var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 50, outstanding: 6);
+        await Task.Delay(1500);
+        await cluster.AbandonAsync();
+        var wall = Stopwatch.StartNew();
+
+        // The reply queue expires (ReplyQueueExpiry = 5 s); the worker then drops what is left without running it.
+        var factory = new ConnectionFactory { Uri = vhost.Uri };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var probe = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        var gone = false;
+        while (!gone && wall.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            // A mandatory publish probes without renewing the queue's lease (a passive declare would renew it).
+            try
+            {
+                await probe.BasicPublishAsync(string.Empty, cluster.ReplyQueue, true, new BasicProperties(), ReadOnlyMemory<byte>.Empty);
+                await Task.Delay(500);
+            }
+            catch (global::RabbitMQ.Client.Exceptions.PublishException e) when (e.IsReturn)
+            {
+                gone = true;
+            }
+        }
+
+        var queueGoneAfter = wall.Elapsed;
+        await AssertWorkQueueDrainsAsync(options);
+        var executions = log.Lines().Length;
+        await Task.Delay(2000);
+        output.WriteLine($"caller killed: items {items.Length}, executions {executions} (the rest dropped unrun), reply queue gone {queueGoneAfter.TotalSeconds:0.0} s after the caller, work queue empty {wall.Elapsed.TotalSeconds:0.0} s after");
+        Assert.True(gone, "the dead caller's reply queue expired");
+        Assert.Equal(executions, log.Lines().Length);
+        Assert.True(executions < items.Length, "items of a dead caller are not all run");
+        Assert.False(worker.HasExited);
+        GC.KeepAlive(map);
+    }
+
+    private async Task AssertWorkQueueDrainsAsync(RabbitMqOptions options)
+    {
+        var factory = new ConnectionFactory { Uri = vhost.Uri };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        uint left;
+        do
+        {
+            left = (await channel.QueueDeclarePassiveAsync(options.QueuePrefix + ".work")).MessageCount;
+            if (left > 0)
+            {
+                await Task.Delay(250);
+            }
+        }
+        while (left > 0 && DateTime.UtcNow < deadline);
+        Assert.Equal(0u, left);
+    }
+}
