@@ -53,7 +53,7 @@ internal abstract class PendingBatch
             Exception error;
             try
             {
-                error = ExceptionData.Read(new WireReader(result.Payload), worker);
+                error = ExceptionData.Read(new WireReader(result.Payload)).ToException(worker);
             }
             catch (System.IO.InvalidDataException e)
             {

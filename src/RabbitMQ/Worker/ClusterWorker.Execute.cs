@@ -12,7 +12,7 @@ namespace ParallelGen.RabbitMQ.Worker;
 /// <summary>Running an item and answering it: publish the result with a confirm, then ack; or dead-letter, or return.</summary>
 internal sealed partial class ClusterWorker
 {
-    private async Task ExecuteAsync(WorkerSession session, ulong tag, string caller, string replyTo, WorkMessage message, RemoteMethod method)
+    private async Task ExecuteAsync(WorkerSession session, ulong tag, string caller, string replyTo, WorkMessage message)
     {
         try
         {
@@ -29,7 +29,7 @@ internal sealed partial class ClusterWorker
                 return;
             }
 
-            var result = await _runner.RunAsync(caller, method, message).ConfigureAwait(false);
+            var result = await _runner.RunAsync(caller, message).ConfigureAwait(false);
             if (session != _session || !session.Work.IsOpen)
             {
                 // The delivery went with its channel and the broker redelivers the item; its result would be a
