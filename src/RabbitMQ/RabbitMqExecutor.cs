@@ -24,7 +24,7 @@ namespace ParallelGen.RabbitMQ;
 /// later ones are dropped and counted (<see cref="Statistics"/>). An exception thrown by the method is a result: it
 /// is rethrown on the caller with its type, message and remote stack, and never redelivered.
 /// </remarks>
-public sealed partial class RabbitMqExecutor : IBatchExecutor
+public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHint
 {
     private readonly RabbitMqOptions _options;
     private readonly Topology _topology;
@@ -57,6 +57,9 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
 
     /// <inheritdoc/>
     public int MaxWorkers => _options.MaxWorkers;
+
+    /// <inheritdoc/>
+    TimeSpan IBatchDurationHint.TargetBatchDuration => _options.TargetBatchDuration;
 
     /// <summary>Connects to the broker, declares the queues and starts listening for results.</summary>
     /// <param name="options">The broker and the cluster's settings (credentials are never logged).</param>
