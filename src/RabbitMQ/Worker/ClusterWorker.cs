@@ -175,7 +175,10 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
             return;
         }
 
+        // An item that may be the one that kills workers: say who holds it, so that its WorkerCrashedException can.
+        var reportStart = delivery.Redelivered || _options.DeliveryLimit == 1
+            || delivery.BasicProperties.Headers?.ContainsKey(Topology.WatchHeader) == true;
         Interlocked.Increment(ref _running);
-        _ = Task.Run(() => ExecuteAsync(session, tag, routingKey, replyTo, message));
+        _ = Task.Run(() => ExecuteAsync(session, tag, routingKey, replyTo, message, reportStart));
     }
 }
