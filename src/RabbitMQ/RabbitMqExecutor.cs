@@ -35,7 +35,6 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
     private volatile CallerSession? _session;
     private long _nextBatch;
     private volatile bool _shutdown;
-    private volatile bool _abandoned;
     private Task? _stopped;
 
     private RabbitMqExecutor(RabbitMqOptions options)
@@ -186,7 +185,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
     private void Cancel(PendingBatch batch)
     {
         var token = _shutdownCancel.IsCancellationRequested ? _shutdownCancel.Token : CancellationToken.None;
-        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0 && !_abandoned)
+        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0)
         {
             _ = SendCancelAsync(batch.Id);
         }
