@@ -41,16 +41,6 @@ public sealed partial class RabbitMqExecutor
     private static NotSupportedException CannotSendDelegate() =>
         new("A delegate cannot be sent to a cluster worker: mark the method [Parallelizable] and call its generated wrapper (XMap, XMapAsync, XAsCompleted, XSubmit) with this executor.");
 
-    /// <summary>Drops the connection without any goodbye (no reply-queue deletion, no cancellations), as a killed
-    /// caller does; for tests.</summary>
-    internal async Task AbandonAsync()
-    {
-        _shutdown = true;
-        _abandoned = true;
-        _shutdownCancel.Cancel();
-        await _keeper.DisposeAsync().ConfigureAwait(false);
-    }
-
     private async Task StopAsync(bool cancelPending)
     {
         if (cancelPending)

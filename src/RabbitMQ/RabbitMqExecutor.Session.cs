@@ -63,12 +63,13 @@ public sealed partial class RabbitMqExecutor
     /// <summary>Publishes one item and waits for the broker's confirm. A publish lost with its connection is
     /// retried on the next one; a publish not confirmed within the watchdog bound drops the connection (the
     /// duplicate that may follow is dropped at the caller, first result wins).</summary>
-    private async Task PublishWorkAsync(byte[] body, CancellationToken cancellationToken)
+    private async Task PublishWorkAsync(byte[] body, CancellationToken cancellationToken, bool watch = false)
     {
         var properties = new BasicProperties
         {
             Persistent = true,
             ReplyTo = ReplyQueue,
+            Headers = watch ? new Dictionary<string, object?> { [Topology.WatchHeader] = 1 } : null,
         };
         var seen = 0L;
         while (true)
@@ -128,6 +129,14 @@ public sealed partial class RabbitMqExecutor
             {
                 OnDeadLetter(delivery);
             }
+            else if (delivery.BasicProperties.Type == StartedMessage.Type)
+            {
+                var started = StartedMessage.Read(delivery.Body);
+                if (_batches.TryGetValue(started.BatchId, out var holder))
+                {
+                    holder.RecordHolder(started);
+                }
+            }
             else
             {
                 var result = ResultMessage.Read(delivery.Body);
@@ -182,7 +191,7 @@ public sealed partial class RabbitMqExecutor
                 if (!batch.HasOutcome(message.FirstIndex + i))
                 {
                     Statistics.OnRepublished();
-                    _ = PublishWorkAsync(message.Single(i), _shutdownCancel.Token);
+                    _ = PublishWorkAsync(message.Single(i), _shutdownCancel.Token, watch: true);
                 }
             }
 
@@ -190,9 +199,14 @@ public sealed partial class RabbitMqExecutor
         }
         else
         {
+            // The last holder is known when a worker reported the start (every delivery after the first does).
+            var holder = batch.Holder(message.FirstIndex);
+            var last = holder is { } h
+                ? $" The last worker that held it: process {h.ProcessId} on {h.Machine}."
+                : " Which worker held it last is not known: only redelivered items report their start.";
             error = new WorkerCrashedException(
-                $"The item was delivered {_options.DeliveryLimit} times and each time its worker was lost before finishing it (crashed, killed, or cut off from the broker); it was dead-lettered to '{_topology.DeadQueue}' ({DeathReason(headers)}).",
-                processId: 0,
+                $"The item was delivered {_options.DeliveryLimit} times and each time its worker was lost before finishing it (crashed, killed, or cut off from the broker); it was dead-lettered to '{_topology.DeadQueue}' ({DeathReason(headers)}).{last}",
+                processId: holder?.ProcessId ?? 0,
                 exitCode: null,
                 signal: null,
                 standardErrorTail: string.Empty);

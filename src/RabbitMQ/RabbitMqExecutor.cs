@@ -24,7 +24,7 @@ namespace ParallelGen.RabbitMQ;
 /// later ones are dropped and counted (<see cref="Statistics"/>). An exception thrown by the method is a result: it
 /// is rethrown on the caller with its type, message and remote stack, and never redelivered.
 /// </remarks>
-public sealed partial class RabbitMqExecutor : IBatchExecutor
+public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHint
 {
     private readonly RabbitMqOptions _options;
     private readonly Topology _topology;
@@ -35,7 +35,6 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     private volatile CallerSession? _session;
     private long _nextBatch;
     private volatile bool _shutdown;
-    private volatile bool _abandoned;
     private Task? _stopped;
 
     private RabbitMqExecutor(RabbitMqOptions options)
@@ -57,6 +56,9 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
 
     /// <inheritdoc/>
     public int MaxWorkers => _options.MaxWorkers;
+
+    /// <inheritdoc/>
+    TimeSpan IBatchDurationHint.TargetBatchDuration => _options.TargetBatchDuration;
 
     /// <summary>Connects to the broker, declares the queues and starts listening for results.</summary>
     /// <param name="options">The broker and the cluster's settings (credentials are never logged).</param>
@@ -183,7 +185,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor
     private void Cancel(PendingBatch batch)
     {
         var token = _shutdownCancel.IsCancellationRequested ? _shutdownCancel.Token : CancellationToken.None;
-        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0 && !_abandoned)
+        if (batch.FailRemaining(() => new OperationCanceledException("The map was cancelled before this item finished.", token)) > 0)
         {
             _ = SendCancelAsync(batch.Id);
         }

@@ -76,6 +76,12 @@ public sealed class RabbitMqOptions
     /// worker is split into single items, so a poison item fails alone.</summary>
     public int MaxItemsPerMessage { get; set; } = 256;
 
+    /// <summary>How long a batch of a map that sets no <c>ChunkSize</c> should last, its broker round trip included
+    /// (a publish with a confirm, a delivery, a result with a confirm, an ack: tens of milliseconds): the map engine
+    /// grows batches of tiny items until the round trip is a small share of each, and sends expensive items one at a
+    /// time. 250 ms by default; a fixed <c>ChunkSize</c> overrides it.</summary>
+    public TimeSpan TargetBatchDuration { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>How long a caller's reply queue outlives the caller (the broker deletes it then, and workers drop
     /// the caller's remaining items unrun); 30 s by default.</summary>
     public TimeSpan ReplyQueueExpiry { get; set; } = TimeSpan.FromSeconds(30);

@@ -41,6 +41,48 @@ internal static class Broker
     private static string Reason(string detail) =>
         $"No RabbitMQ broker at {Host}:{Port} ({detail}). Start one with `sudo .ci/rabbitmq.sh start` (CI's .ci/run does).";
 
+    /// <summary>Set to 1 by .ci/run when it started the broker itself: a test may then stop and start the whole node.</summary>
+    public const string OwnsBrokerVariable = "PARALLELGEN_TEST_OWNS_BROKER";
+
+    /// <summary>.ci/rabbitmq.sh when this test run owns the broker (<see cref="OwnsBrokerVariable"/> is 1), else null.</summary>
+    public static string? OwnedScript()
+    {
+        if (Environment.GetEnvironmentVariable(OwnsBrokerVariable) != "1")
+        {
+            return null;
+        }
+
+        for (var dir = new System.IO.DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var script = System.IO.Path.Combine(dir.FullName, ".ci", "rabbitmq.sh");
+            if (System.IO.File.Exists(script))
+            {
+                return script;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs .ci/rabbitmq.sh with <paramref name="verb"/> (bounded: 180 s); true when it succeeded.</summary>
+    public static bool RunScript(string script, string verb)
+    {
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(verb);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
+        {
+            process.Kill(entireProcessTree: true);
+            return false;
+        }
+
+        Task.WaitAll(output, error);
+        return process.ExitCode == 0;
+    }
+
     /// <summary>Runs rabbitmqctl; returns its output, or null when it failed.</summary>
     public static string? Ctl(params string[] arguments)
     {

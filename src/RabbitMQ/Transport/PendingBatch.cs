@@ -15,6 +15,7 @@ internal abstract class PendingBatch
     private readonly int[] _permits;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action _itemFinished;
+    private StartedMessage?[]? _holders;
     private int _remaining;
 
     protected PendingBatch(long id, int count, Action itemFinished)
@@ -53,7 +54,7 @@ internal abstract class PendingBatch
             Exception error;
             try
             {
-                error = ExceptionData.Read(new WireReader(result.Payload), worker);
+                error = ExceptionData.Read(new WireReader(result.Payload)).ToException(worker);
             }
             catch (System.IO.InvalidDataException e)
             {
@@ -66,6 +67,19 @@ internal abstract class PendingBatch
         Finished(result.Index);
         return true;
     }
+
+    /// <summary>Records the worker that reported starting an item (the last report wins).</summary>
+    public void RecordHolder(StartedMessage started)
+    {
+        if ((uint)started.Index < (uint)_done.Length)
+        {
+            var holders = Volatile.Read(ref _holders) ?? Interlocked.CompareExchange(ref _holders, new StartedMessage?[_done.Length], null) ?? _holders;
+            holders[started.Index] = started;
+        }
+    }
+
+    /// <summary>The last worker that reported starting item <paramref name="index"/>, when one did.</summary>
+    public StartedMessage? Holder(int index) => (uint)index < (uint)_done.Length ? Volatile.Read(ref _holders)?[index] : null;
 
     /// <summary>Whether item <paramref name="index"/> already has its outcome.</summary>
     public bool HasOutcome(int index) => (uint)index >= (uint)_done.Length || Volatile.Read(ref _done[index]) != 0;

@@ -24,7 +24,7 @@ internal readonly record struct ItemOutcome(int Index, ResultKind Kind, ReadOnly
 /// </summary>
 internal sealed record ResultMessage(long BatchId, string Worker, IReadOnlyList<ItemOutcome> Outcomes)
 {
-    public const byte Version = 2;
+    public const byte Version = 3;
 
     public static void WriteHeader(WireWriter writer, long batchId, string worker, int count)
     {

@@ -27,6 +27,10 @@ internal sealed class Topology
     /// <summary>The header a worker sets on a message it dead-letters itself (malformed, unknown method).</summary>
     public const string ReasonHeader = "x-parallelgen-reason";
 
+    /// <summary>The header on a message split or republished after a lost delivery: the worker that starts it reports
+    /// the start (<see cref="StartedMessage"/>), as it does for a redelivered one.</summary>
+    public const string WatchHeader = "x-parallelgen-watch";
+
     private readonly RabbitMqOptions _options;
 
     public Topology(RabbitMqOptions options)

@@ -12,10 +12,15 @@ namespace ParallelGen.RabbitMQ.Worker;
 /// <summary>Running an item and answering it: publish the result with a confirm, then ack; or dead-letter, or return.</summary>
 internal sealed partial class ClusterWorker
 {
-    private async Task ExecuteAsync(WorkerSession session, ulong tag, string caller, string replyTo, WorkMessage message, RemoteMethod method)
+    private async Task ExecuteAsync(WorkerSession session, ulong tag, string caller, string replyTo, WorkMessage message, bool reportStart)
     {
         try
         {
+            if (reportStart)
+            {
+                await ReportStartAsync(session, replyTo, message).ConfigureAwait(false);
+            }
+
             if (_cancelled.ContainsKey((caller, message.BatchId)))
             {
                 await AckAsync(session, tag).ConfigureAwait(false);
@@ -29,7 +34,7 @@ internal sealed partial class ClusterWorker
                 return;
             }
 
-            var result = await _runner.RunAsync(caller, method, message).ConfigureAwait(false);
+            var result = await _runner.RunAsync(caller, message).ConfigureAwait(false);
             if (session != _session || !session.Work.IsOpen)
             {
                 // The delivery went with its channel and the broker redelivers the item; its result would be a
@@ -70,11 +75,33 @@ internal sealed partial class ClusterWorker
         }
     }
 
+    /// <summary>Tells the caller, with a confirm, that this worker starts the message's item (best effort).</summary>
+    private async Task ReportStartAsync(WorkerSession session, string replyTo, WorkMessage message)
+    {
+        try
+        {
+            var properties = new BasicProperties { Type = StartedMessage.Type };
+            var body = StartedMessage.Write(message.BatchId, message.FirstIndex, Environment.MachineName, Environment.ProcessId);
+            await session.Work.BasicPublishAsync(string.Empty, replyTo, mandatory: false, properties, body)
+                .AsTask().WaitAsync(_options.WatchdogTimeout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only the crash report loses its process id; the item runs as usual.
+            Log.Write("could not report the start of a redelivered item: " + e.GetType().Name);
+        }
+    }
+
     private async Task SplitAsync(WorkerSession session, ulong tag, string routingKey, string replyTo, WorkMessage message)
     {
         try
         {
-            var properties = new BasicProperties { Persistent = true, ReplyTo = replyTo };
+            var properties = new BasicProperties
+            {
+                Persistent = true,
+                ReplyTo = replyTo,
+                Headers = new Dictionary<string, object?> { [Topology.WatchHeader] = 1 },
+            };
             var publishes = new Task[message.Count];
             for (var i = 0; i < message.Count; i++)
             {

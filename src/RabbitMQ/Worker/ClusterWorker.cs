@@ -161,7 +161,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
             return;
         }
 
-        if (!Infrastructure.Remote.RemoteRegistry.TryGet(message.MethodId, out var method))
+        if (!Infrastructure.Remote.RemoteRegistry.TryGet(message.MethodId, out _))
         {
             await DeadLetterAsync(session, tag, routingKey, body, $"the method '{message.MethodId}' is not registered on worker {WorkerId} (only [Parallelizable] methods of the worker's assemblies can be called)").ConfigureAwait(false);
             return;
@@ -175,7 +175,10 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
             return;
         }
 
+        // An item that may be the one that kills workers: say who holds it, so that its WorkerCrashedException can.
+        var reportStart = delivery.Redelivered || _options.DeliveryLimit == 1
+            || delivery.BasicProperties.Headers?.ContainsKey(Topology.WatchHeader) == true;
         Interlocked.Increment(ref _running);
-        _ = Task.Run(() => ExecuteAsync(session, tag, routingKey, replyTo, message, method));
+        _ = Task.Run(() => ExecuteAsync(session, tag, routingKey, replyTo, message, reportStart));
     }
 }

@@ -150,25 +150,9 @@ internal sealed class WorkerSession
             items[k] = ReadSlice(payload, reader);
         }
 
-        ExceptionData? batchFailure = _initFailure;
         RemoteMethod? method = null;
         object? target = null;
-        if (batchFailure is null)
-        {
-            try
-            {
-                if (!RemoteRegistry.TryGet(methodId, out method))
-                {
-                    throw new InvalidOperationException($"The method '{methodId}' is not registered in the worker process: its assembly was not loaded there.");
-                }
-
-                target = method.HasTarget ? method.ReadTarget(new WireReader(targetBytes)) : null;
-            }
-            catch (Exception ex)
-            {
-                batchFailure = ExceptionData.From(ex);
-            }
-        }
+        var batchFailure = _initFailure ?? ItemDispatch.Prepare(methodId, targetBytes, out method, out target);
 
         var entries = new WireWriter(1024);
         var result = new WireWriter(256);
@@ -210,27 +194,9 @@ internal sealed class WorkerSession
             }
             else
             {
-                result.Reset();
-                try
-                {
-                    var task = method!.InvokeAsync(target, new WireReader(items[k]), result, cancel.Token);
-                    if (task.IsCompletedSuccessfully)
-                    {
-                        task.GetAwaiter().GetResult();
-                    }
-                    else
-                    {
-                        task.AsTask().GetAwaiter().GetResult();
-                    }
-
-                    entries.WriteByte((byte)ItemStatus.Succeeded);
-                    entries.WriteBytes(result.WrittenSpan);
-                }
-                catch (Exception ex)
-                {
-                    entries.WriteByte((byte)ItemStatus.Failed);
-                    WritePayload(entries, w => ExceptionData.Write(w, ex));
-                }
+                var succeeded = ItemDispatch.Run(method!, target, items[k], result, cancel.Token);
+                entries.WriteByte((byte)(succeeded ? ItemStatus.Succeeded : ItemStatus.Failed));
+                entries.WriteBytes(result.WrittenSpan);
             }
 
             lock (_gate)

@@ -56,6 +56,7 @@ public sealed class WorkerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         options.DeliveryLimit = 2;
         using var log = new ExecutionLog();
         var workers = new List<WorkerProcess> { WorkerProcess.Start(options, 1, log.Path), WorkerProcess.Start(options, 1, log.Path) };
+        var pids = workers.Select(w => w.Id).ToHashSet();
         try
         {
             await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
@@ -72,6 +73,7 @@ public sealed class WorkerFaultTests(BrokerVhost vhost, ITestOutputHelper output
                     {
                         workers[i].Dispose();
                         workers[i] = WorkerProcess.Start(options, 1, log.Path);
+                        pids.Add(workers[i].Id);
                     }
                 }
 
@@ -86,6 +88,10 @@ public sealed class WorkerFaultTests(BrokerVhost vhost, ITestOutputHelper output
             output.WriteLine($"item 13 ran {executions.Count(e => e.Value == 13)} times; {crashed.Message}");
             Assert.Equal(Enumerable.Range(0, 30).Where(i => i != 13), Enumerable.Range(0, 30).Where(i => i != 13).Select(i => results[i]));
             Assert.All(errors.Where((_, i) => i != 13), e => Assert.Null(e));
+
+            // The worker that held the item last (it reported starting the redelivery) is named, and it is one of ours.
+            Assert.Contains(crashed.ProcessId, pids);
+            Assert.Contains($"process {crashed.ProcessId} on {Environment.MachineName}", crashed.Message, StringComparison.Ordinal);
 
             var factory = new ConnectionFactory { Uri = vhost.Uri };
             await using var connection = await factory.CreateConnectionAsync();

@@ -73,7 +73,9 @@ internal abstract class WorkerPlan<TIn, TOut>
     public sealed class Batches(IBatchExecutor executor, RemoteMethod<TIn, TOut> method, object? target, TimeSpan? itemTimeout) : WorkerPlan<TIn, TOut>
     {
         /// <inheritdoc/>
-        public override long TargetTicks => ChunkSizer.BatchTargetTicks;
+        public override long TargetTicks => executor is IBatchDurationHint { TargetBatchDuration: var d } && d > TimeSpan.Zero
+            ? Math.Max(1, (long)(d.TotalSeconds * System.Diagnostics.Stopwatch.Frequency))
+            : ChunkSizer.BatchTargetTicks;
 
         /// <inheritdoc/>
         public override int WorkerCount(int requested, IExecutor executor, MapSource<TIn> source)
