@@ -27,7 +27,7 @@ public sealed class FutureConformanceTests(SharedExecutors executors) : IClassFi
     [Fact(Timeout = 120_000)]
     public Task TryCancel_succeeds_only_for_a_future_that_has_not_started_on_threads() => TryCancelOnlyBeforeStart(ExecutorKinds.Threads);
 
-    [Fact(Timeout = 120_000, Skip = KnownGaps.QueuedIsNotPending)]
+    [Fact(Timeout = 120_000)]
     public Task TryCancel_succeeds_only_for_a_future_that_has_not_started_on_processes() => TryCancelOnlyBeforeStart(ExecutorKinds.Processes);
 
     private async Task TryCancelOnlyBeforeStart(string kind)
