@@ -187,9 +187,9 @@ public sealed partial class ProcessPoolExecutor
                 var next = node.Next;
                 if (pending.Job.Gated && worker.Outstanding.Count > 0)
                 {
-                    // Gated items (a future that can still be cancelled) wait here for an idle worker, not in a worker's queue.
-                    node = next;
-                    continue;
+                    // A gated item (a future that can still be cancelled) waits here for an idle worker, not in a
+                    // worker's queue; and nothing overtakes it, so that worker's queued slot stays empty until it is idle.
+                    break;
                 }
 
                 _pending.Remove(node);
