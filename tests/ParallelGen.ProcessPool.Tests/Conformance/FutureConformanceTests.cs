@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -51,6 +52,39 @@ public sealed class FutureConformanceTests(SharedExecutors executors) : IClassFi
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocker.Task.Bounded());
         }
     }
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(ExecutorKinds.Both), MemberType = typeof(ExecutorKinds))]
+    public async Task A_future_cancelled_while_it_waits_never_runs(string kind)
+    {
+        var directory = ExecutorKinds.TempDirectory();
+        var executor = ExecutorKinds.Create(kind);
+        try
+        {
+            // Both workers busy until released, so the next futures wait (in the parent, on a process pool).
+            var running = Enumerable.Range(0, 2).Select(i => ConformanceWork.HoldUntilReleasedSubmit(directory, i, executor)).ToArray();
+            Assert.True(await PoolHarness.EventuallyAsync(() => Started(directory).Length == 2, ExecutorKinds.Patience));
+            var waiting = Enumerable.Range(10, 4).Select(i => ConformanceWork.HoldUntilReleasedSubmit(directory, i, executor)).ToArray();
+
+            Assert.All(waiting, f => Assert.Equal(FutureStatus.Pending, f.Status));
+            Assert.All(waiting, f => Assert.True(f.TryCancel()));
+            File.WriteAllText(Path.Combine(directory, "release"), "");
+
+            Assert.Equal(new[] { 0, 1 }, await Task.WhenAll(running.Select(f => f.Task)).Bounded());
+            Assert.Equal(20, await ConformanceWork.HoldUntilReleasedSubmit(directory, 20, executor).Task.Bounded());
+            await executor.ShutdownAsync().Bounded();
+            Assert.Equal(new[] { "started-0", "started-1", "started-20" }, Started(directory));
+            Assert.All(waiting, f => Assert.Equal(FutureStatus.Cancelled, f.Status));
+        }
+        finally
+        {
+            await executor.DisposeAsync().AsTask().Bounded();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string[] Started(string directory) =>
+        Directory.GetFiles(directory, "started-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(ExecutorKinds.Both), MemberType = typeof(ExecutorKinds))]
