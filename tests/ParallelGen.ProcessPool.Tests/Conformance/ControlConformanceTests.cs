@@ -174,11 +174,14 @@ public sealed class ControlConformanceTests(SharedExecutors executors) : IClassF
         var executor = ExecutorKinds.Create(kind);
         try
         {
-            var running = Enumerable.Range(0, 2).Select(i => ConformanceWork.HoldSubmit(directory, i, 1_000, executor)).ToArray();
+            // Held until released, so the running pair is still running when the shutdown comes, however loaded the machine.
+            var running = Enumerable.Range(0, 2).Select(i => ConformanceWork.HoldUntilReleasedSubmit(directory, i, executor)).ToArray();
             Assert.True(await PoolHarness.EventuallyAsync(() => Count(directory, "started-") == 2, ExecutorKinds.Patience));
             var pending = Enumerable.Range(0, 6).Select(i => ConformanceWork.SquareSubmit(i, executor)).ToArray();
 
-            await executor.ShutdownAsync(cancelPending: true).Bounded();
+            var shutdown = executor.ShutdownAsync(cancelPending: true);
+            File.WriteAllText(Path.Combine(directory, "release"), "");
+            await shutdown.Bounded();
 
             Assert.Equal(new[] { 0, 1 }, running.Select(f => f.GetResult(TimeSpan.Zero)));
             Assert.All(pending, f => Assert.Equal(FutureStatus.Cancelled, f.Status));
