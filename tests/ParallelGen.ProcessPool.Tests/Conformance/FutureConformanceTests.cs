@@ -38,15 +38,22 @@ public sealed class FutureConformanceTests(SharedExecutors executors) : IClassFi
 
         // More long items than workers can run or hold queued, so the last one waits in the executor.
         var blockers = Enumerable.Range(0, 8).Select(_ => ConformanceWork.LingerSubmit(60_000, executor, stop.Token)).ToArray();
-        var waiting = ConformanceWork.SquareSubmit(5, executor);
-        Assert.True(await WaitUntil(() => blockers[0].Status == FutureStatus.Running));
+        try
+        {
+            var waiting = ConformanceWork.SquareSubmit(5, executor);
+            Assert.True(await WaitUntil(() => blockers[0].Status == FutureStatus.Running));
 
-        Assert.True(waiting.TryCancel());
-        Assert.Equal(FutureStatus.Cancelled, waiting.Status);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.Task.Bounded());
-        Assert.False(blockers[0].TryCancel());
+            Assert.True(waiting.TryCancel());
+            Assert.Equal(FutureStatus.Cancelled, waiting.Status);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.Task.Bounded());
+            Assert.False(blockers[0].TryCancel());
+        }
+        finally
+        {
+            // Also when an assertion failed: the blockers must not hold the shared executor for the next tests.
+            stop.Cancel();
+        }
 
-        stop.Cancel();
         foreach (var blocker in blockers)
         {
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => blocker.Task.Bounded());
