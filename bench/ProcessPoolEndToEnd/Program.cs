@@ -11,7 +11,9 @@ namespace ProcessPoolEndToEnd;
 
 /// <summary>
 /// Prints one JSON object of medians: ready_ms, noop_ns, cpu (sequential and pool seconds, speed-up), crash_ms and
-/// the break-even sweep. <c>--quick</c> runs fewer repetitions and items.
+/// the break-even sweep. <c>--quick</c> runs fewer repetitions and items. <c>--dispatch</c> measures only the no-op
+/// dispatch: per item of an XMap with default chunking, and per future of 2,000 no-op XSubmit calls in flight at once
+/// (to compare two builds side by side, alternating; see README.md).
 /// </summary>
 internal static class Program
 {
@@ -20,6 +22,13 @@ internal static class Program
         var quick = args.Contains("--quick");
         var reps = quick ? 3 : 7;
         var result = new Dictionary<string, object> { ["reps"] = reps, ["cores"] = Environment.ProcessorCount, ["runtime"] = Environment.Version.ToString() };
+        if (args.Contains("--dispatch"))
+        {
+            await Dispatch(reps, result);
+            Console.WriteLine(JsonSerializer.Serialize(result));
+            return 0;
+        }
+
         var perMicrosecond = Calibrate();
 
         result["ready_ms"] = Median(await Repeat(reps, async () =>
@@ -89,6 +98,28 @@ internal static class Program
 
         Console.WriteLine(JsonSerializer.Serialize(result));
         return 0;
+    }
+
+    /// <summary>No-op dispatch only: XMap per item (default chunking) and XSubmit per future (2,000 in flight).</summary>
+    private static async Task Dispatch(int reps, Dictionary<string, object> result)
+    {
+        await using var pool = new ProcessPoolExecutor(2);
+        await pool.StartAsync();
+        var options = new MapOptions { Executor = pool };
+        var items = Enumerable.Range(0, 1_000_000).ToArray();
+        Work.NoopMap(items.AsSpan(0, 10_000).ToArray(), options);
+        result["noop_ns"] = Median(await Repeat(reps, () => Task.FromResult(Time(() => Work.NoopMap(items, options)) * 1e9 / items.Length)));
+        Log($"no-op XMap, default chunking: {result["noop_ns"]:0} ns per item");
+
+        const int submits = 2_000;
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Work.NoopSubmit(i, pool).Task));
+        result["submit_us"] = Median(await Repeat(reps, async () =>
+        {
+            var sw = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, submits).Select(i => Work.NoopSubmit(i, pool).Task));
+            return sw.Elapsed.TotalMilliseconds * 1e3 / submits;
+        }));
+        Log($"no-op XSubmit, {submits} in flight: {result["submit_us"]:0.0} us per future");
     }
 
     /// <summary>Burn iterations per microsecond on this machine, in this process.</summary>

@@ -11,7 +11,7 @@ namespace ParallelGen.IntegrationTests;
 /// <summary>
 /// Issue 11, point 12: the packed package alone lets a fresh console project run a map on a ProcessPoolExecutor — in
 /// its build output, its framework-dependent publish (as <c>dotnet App.dll</c> and as its apphost) — and a single-file
-/// publish refuses at pool creation with a message saying what to do.
+/// publish and a NativeAOT publish refuse at pool creation with a message saying what to do.
 /// </summary>
 public sealed class ProcessPoolPackageTests
 {
@@ -71,6 +71,33 @@ public sealed class ProcessPoolPackageTests
             Assert.True(refused.ExitCode == 3, $"the single-file app should report the refusal and exit 3:\n{refused.Output}");
             Assert.Contains("refused: PlatformNotSupportedException", refused.Output, StringComparison.Ordinal);
             Assert.Contains("Publish framework-dependent without PublishSingleFile", refused.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Delete(work);
+        }
+    }
+
+    /// <remarks>
+    /// NativeAOT needs the ILCompiler packages, restored from nuget.org besides the local feed, and gcc to link; on the
+    /// project's machine the publish takes well under a minute.
+    /// </remarks>
+    [Fact]
+    public async Task NativeAOT_publish_refuses_the_pool_at_creation_and_says_what_to_do()
+    {
+        var work = await CreateConsumerAsync();
+        try
+        {
+            var app = Path.Combine(work.FullName, "App");
+            var aot = Path.Combine(work.FullName, "aot");
+            (await DotNetCli.RunAsync(app, s_commandTimeout, null, "publish", "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true",
+                "--source", Repository.PackagesFeed, "--source", "https://api.nuget.org/v3/index.json", "-o", aot))
+                .AssertSuccess("dotnet publish -p:PublishAot=true (needs nuget.org for the ILCompiler packages)");
+            var refused = await ProcessRunner.RunAsync(Path.Combine(aot, "App"), aot, s_commandTimeout);
+            Assert.True(refused.ExitCode == 3, $"the NativeAOT app should report the refusal and exit 3:\n{refused.Output}");
+            Assert.Contains("refused: PlatformNotSupportedException", refused.Output, StringComparison.Ordinal);
+            Assert.Contains("from a NativeAOT app", refused.Output, StringComparison.Ordinal);
+            Assert.Contains("Publish without PublishAot", refused.Output, StringComparison.Ordinal);
         }
         finally
         {

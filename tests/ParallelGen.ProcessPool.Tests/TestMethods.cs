@@ -148,6 +148,17 @@ internal static class Behaviours
                 s_hold = new byte[int.Parse(arg) << 20];
                 Array.Fill(s_hold, (byte)1);
                 return "allocated";
+            case "hoard":
+                // Up to arg MB in 1 MB arrays, each touched so it is committed: past a heap limit, out of memory.
+                var hoard = new System.Collections.Generic.List<byte[]>();
+                for (var mb = 0; mb < int.Parse(arg); mb++)
+                {
+                    var block = new byte[1 << 20];
+                    Array.Fill(block, (byte)1);
+                    hoard.Add(block);
+                }
+
+                return "hoarded " + hoard.Count + " MB";
             case "pool-pids":
                 return string.Join(",", NestedPool!.WorkerProcessIds);
             case "nested-pool":

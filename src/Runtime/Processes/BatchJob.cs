@@ -14,11 +14,14 @@ internal abstract class BatchJob
 {
     private readonly int[] _done;
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IBatchStartGate? _gate;
+    private bool[]? _started;
     private int[]? _retries;
     private int _remaining;
 
-    protected BatchJob(RemoteMethod method, byte[] target, int count, TimeSpan? itemTimeout, CancellationToken cancellationToken)
+    protected BatchJob(RemoteMethod method, byte[] target, int count, IBatchStartGate? gate, TimeSpan? itemTimeout, CancellationToken cancellationToken)
     {
+        _gate = gate;
         Method = method;
         Target = target;
         Count = count;
@@ -43,6 +46,32 @@ internal abstract class BatchJob
     public CancellationToken CancellationToken { get; }
 
     public Task Completion => _completed.Task;
+
+    /// <summary>
+    /// Whether the sink must hear when each item starts (<see cref="IBatchStartGate"/>): its items go one at a time,
+    /// only to a worker with nothing outstanding, so an item not yet sent is still cancellable.
+    /// </summary>
+    public bool Gated => _gate is not null;
+
+    /// <summary>
+    /// Asks the gate, once per item, whether item <paramref name="index"/> may start now (under the pool's lock); an
+    /// item that already started (and is run again after a crash) passes.
+    /// </summary>
+    public bool TryStart(int index)
+    {
+        if (_gate is null)
+        {
+            return true;
+        }
+
+        _started ??= new bool[Count];
+        if (!_started[index])
+        {
+            _started[index] = _gate.TryStart(index);
+        }
+
+        return _started[index];
+    }
 
     public bool IsDone(int index) => Volatile.Read(ref _done[index]) != 0;
 
@@ -109,7 +138,7 @@ internal sealed class BatchJob<TIn, TOut> : BatchJob
     private readonly IBatchSink<TOut> _sink;
 
     public BatchJob(RemoteMethod<TIn, TOut> method, byte[] target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
-        : base(method, target, items.Length, itemTimeout, cancellationToken)
+        : base(method, target, items.Length, sink as IBatchStartGate, itemTimeout, cancellationToken)
     {
         _method = method;
         _items = items;

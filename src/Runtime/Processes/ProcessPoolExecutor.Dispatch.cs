@@ -16,7 +16,11 @@ public sealed partial class ProcessPoolExecutor
     private const int OutstandingPerWorker = 2;
 
     /// <inheritdoc/>
-    public async ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Checks and queues synchronously: a shut-down pool, a method that cannot run here or an instance that cannot be
+    /// written throw from the call itself, as a thread executor refuses work, not from the returned task.
+    /// </remarks>
+    public ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sink);
         EnsureCanRun(method);
@@ -31,7 +35,7 @@ public sealed partial class ProcessPoolExecutor
         var job = new BatchJob<TIn, TOut>(method, targetBytes, items, sink, itemTimeout, cancellationToken);
         if (items.Length == 0)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         var failed = new Outcomes();
@@ -65,11 +69,17 @@ public sealed partial class ProcessPoolExecutor
         }
 
         failed.Deliver();
-        using (cancellationToken.Register(static state =>
+        return WaitForJobAsync(job);
+    }
+
+    /// <summary>The lock-free half of <see cref="RunBatchAsync{TIn, TOut}"/>: forwards cancellation, waits for every outcome.</summary>
+    private async ValueTask WaitForJobAsync(BatchJob job)
+    {
+        using (job.CancellationToken.Register(static state =>
         {
             var (pool, j) = ((ProcessPoolExecutor, BatchJob))state!;
             pool.CancelJob(j);
-        }, (this, (BatchJob)job)))
+        }, (this, job)))
         {
             await job.Completion.ConfigureAwait(false);
         }
@@ -170,26 +180,44 @@ public sealed partial class ProcessPoolExecutor
     {
         foreach (var worker in _workers)
         {
-            while (!worker.Dead && !worker.Retiring && worker.Outstanding.Count < depth && _pending.First is { } node)
+            var node = _pending.First;
+            while (node is not null && !worker.Dead && !worker.Retiring && worker.Outstanding.Count < depth)
             {
-                _pending.RemoveFirst();
-                var indices = node.Value.Indices.Where(i => !node.Value.Job.IsDone(i)).ToArray();
-                if (indices.Length == 0)
+                var pending = node.Value;
+                var next = node.Next;
+                if (pending.Job.Gated && worker.Outstanding.Count > 0)
                 {
-                    continue;
+                    // A gated item (a future that can still be cancelled) waits here for an idle worker, not in a
+                    // worker's queue; and nothing overtakes it, so that worker's queued slot stays empty until it is idle.
+                    break;
+                }
+
+                _pending.Remove(node);
+                var indices = pending.Indices.Where(i => !pending.Job.IsDone(i)).ToArray();
+                var rest = Array.Empty<int>();
+                if (pending.Job.Gated)
+                {
+                    (indices, rest) = StartOne(pending.Job, indices, failed);
                 }
 
                 var budget = _options.MaxTasksPerWorker > 0 ? _options.MaxTasksPerWorker - worker.AssignedItems : int.MaxValue;
                 if (indices.Length > budget)
                 {
-                    _pending.AddFirst(new Assignment(node.Value.Job, indices[budget..], node.Value.FlushEach));
+                    rest = indices[budget..];
                     indices = indices[..budget];
                 }
 
-                var assignment = new Assignment(node.Value.Job, indices, node.Value.FlushEach) { Id = ++_nextAssignment };
+                // What this worker does not take keeps its place in the queue.
+                node = rest.Length > 0 ? Requeue(new Assignment(pending.Job, rest, pending.FlushEach), next) : next;
+                if (indices.Length == 0)
+                {
+                    continue;
+                }
+
+                var assignment = new Assignment(pending.Job, indices, pending.FlushEach) { Id = ++_nextAssignment };
                 if (!SendBatch(worker, assignment, failed))
                 {
-                    _pending.AddFirst(node.Value);
+                    Requeue(new Assignment(pending.Job, indices, pending.FlushEach), node);
                     break;
                 }
 
@@ -213,6 +241,29 @@ public sealed partial class ProcessPoolExecutor
             StartMissingWorkers();
         }
     }
+
+    /// <summary>
+    /// The first of <paramref name="indices"/> its gate lets start (under the lock), as a batch of one, and the items
+    /// after it; items the gate refuses (cancelled while they waited) are reported cancelled and never sent.
+    /// </summary>
+    private static (int[] Start, int[] After) StartOne(BatchJob job, int[] indices, Outcomes failed)
+    {
+        for (var k = 0; k < indices.Length; k++)
+        {
+            if (job.TryStart(indices[k]))
+            {
+                return ([indices[k]], indices[(k + 1)..]);
+            }
+
+            failed.Fail(job, indices[k], new OperationCanceledException("This item was cancelled before it started."));
+        }
+
+        return ([], []);
+    }
+
+    /// <summary>Puts <paramref name="assignment"/> back in the queue before <paramref name="before"/> (at the end when null).</summary>
+    private LinkedListNode<Assignment> Requeue(Assignment assignment, LinkedListNode<Assignment>? before) =>
+        before is null ? _pending.AddLast(assignment) : _pending.AddBefore(before, assignment);
 
     private bool SendBatch(WorkerConnection worker, Assignment assignment, Outcomes failed)
     {
@@ -289,61 +340,5 @@ public sealed partial class ProcessPoolExecutor
         {
             TrySend(worker, FrameType.Shutdown, ReadOnlySpan<byte>.Empty);
         }
-    }
-
-    private void FailPending(Outcomes failed, Func<BatchJob, Exception> error)
-    {
-        foreach (var assignment in _pending)
-        {
-            var exception = error(assignment.Job);
-            foreach (var index in assignment.Indices)
-            {
-                failed.Fail(assignment.Job, index, exception);
-            }
-        }
-
-        _pending.Clear();
-    }
-
-    private void CancelJob(BatchJob job)
-    {
-        var failed = new Outcomes();
-        lock (_gate)
-        {
-            for (var node = _pending.First; node is not null;)
-            {
-                var next = node.Next;
-                if (node.Value.Job == job)
-                {
-                    foreach (var index in node.Value.Indices)
-                    {
-                        failed.Fail(job, index, new OperationCanceledException(job.CancellationToken));
-                    }
-
-                    _pending.Remove(node);
-                }
-
-                node = next;
-            }
-
-            foreach (var worker in _workers)
-            {
-                foreach (var assignment in worker.Outstanding.Where(a => a.Job == job))
-                {
-                    var running = ReferenceEquals(worker.Outstanding.First?.Value, assignment) ? assignment.Reported : -1;
-                    for (var position = assignment.Reported; position < assignment.Indices.Length; position++)
-                    {
-                        if (position != running)
-                        {
-                            failed.Fail(job, assignment.Indices[position], new OperationCanceledException(job.CancellationToken));
-                        }
-                    }
-
-                    SendCancel(worker, assignment.Id, Protocol.WholeBatch);
-                }
-            }
-        }
-
-        failed.Deliver();
     }
 }

@@ -62,6 +62,7 @@ public sealed partial class ProcessPoolExecutor
         }
 
         var job = assignment.Job;
+        var outOfMemory = false;
         for (var position = first; position < first + count; position++)
         {
             var status = (ItemStatus)reader.ReadByte();
@@ -81,7 +82,9 @@ public sealed partial class ProcessPoolExecutor
                     job.Succeed(index, payload.AsMemory(start, size));
                     break;
                 case ItemStatus.Failed:
-                    job.Fail(index, ExceptionData.Read(new WireReader(payload.AsMemory(start, size))).ToException());
+                    var error = ExceptionData.Read(new WireReader(payload.AsMemory(start, size))).ToException();
+                    outOfMemory |= error is OutOfMemoryException;
+                    job.Fail(index, error);
                     break;
                 case ItemStatus.Canceled:
                     job.Fail(index, new OperationCanceledException(job.CancellationToken));
@@ -94,6 +97,8 @@ public sealed partial class ProcessPoolExecutor
         var outcomes = new Outcomes();
         lock (_gate)
         {
+            // A worker that ran out of memory may hold on to what filled it: it finishes what it has and is replaced.
+            worker.Retiring |= outOfMemory;
             assignment.Reported = first + count;
             if (assignment.Reported == assignment.Indices.Length)
             {

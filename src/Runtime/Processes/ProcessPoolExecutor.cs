@@ -139,6 +139,10 @@ public sealed partial class ProcessPoolExecutor : IBatchExecutor
         throw DelegatesCannotCross("AsCompleted", "XAsCompleted(items, new MapOptions { Executor = pool })");
 
     /// <inheritdoc/>
+    /// <remarks>True: an item whose sink is a gate goes only to an idle worker, so it is cancellable until then.</remarks>
+    bool IBatchExecutor.HonoursStartGate => true;
+
+    /// <inheritdoc/>
     public void EnsureCanRun(RemoteMethod method)
     {
         ArgumentNullException.ThrowIfNull(method);

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ParallelGen.Processes;
@@ -43,12 +44,9 @@ internal sealed class WorkerLauncher
     public static WorkerLauncher Resolve()
     {
         var runtimeAssembly = typeof(WorkerLauncher).Assembly.Location;
-        if (string.IsNullOrEmpty(runtimeAssembly))
+        if (RefusalOf(runtimeAssembly, RuntimeFeature.IsDynamicCodeSupported) is { } refusal)
         {
-            throw new PlatformNotSupportedException(
-                "ProcessPoolExecutor cannot start worker processes from a single-file or NativeAOT app: the worker host " +
-                "needs the app's assemblies as files. Publish framework-dependent without PublishSingleFile/PublishAot " +
-                "(dotnet publish -c Release), or use WorkerPool or ThreadPoolExecutor for in-process workers.");
+            throw new PlatformNotSupportedException(refusal);
         }
 
         var deps = (AppContext.GetData("APP_CONTEXT_DEPS_FILES") as string)?.Split(';', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()
@@ -70,6 +68,30 @@ internal sealed class WorkerLauncher
                 $"ProcessPoolExecutor cannot find its worker host '{WorkerDllName}' beside the app ({AppContext.BaseDirectory}). " +
                 "It comes with the ParallelGen package; make sure the package's lib assets are copied to the output.");
         return new WorkerLauncher(FindDotnetHost(), runtimeConfig, deps, workerDll);
+    }
+
+    /// <summary>
+    /// Why an app cannot start worker hosts, or <see langword="null"/> when it can: a NativeAOT app (no dynamic code:
+    /// it has no IL for a worker to load) or a single-file app (its assemblies have no file
+    /// <paramref name="runtimeAssemblyLocation"/>). The message says what to do instead.
+    /// </summary>
+    public static string? RefusalOf(string runtimeAssemblyLocation, bool isDynamicCodeSupported)
+    {
+        const string Instead = "or use WorkerPool or ThreadPoolExecutor for in-process workers.";
+        if (!isDynamicCodeSupported)
+        {
+            return "ProcessPoolExecutor cannot start worker processes from a NativeAOT app: a worker host loads the app's " +
+                "assemblies as IL, and a NativeAOT executable has none. Publish without PublishAot (framework-dependent: " +
+                "dotnet publish -c Release), " + Instead;
+        }
+
+        if (string.IsNullOrEmpty(runtimeAssemblyLocation))
+        {
+            return "ProcessPoolExecutor cannot start worker processes from a single-file app: the worker host needs the " +
+                "app's assemblies as files. Publish framework-dependent without PublishSingleFile (dotnet publish -c Release), " + Instead;
+        }
+
+        return null;
     }
 
     /// <summary>The assemblies a worker loads: the entry assembly and every loaded assembly that references ParallelGen.</summary>

@@ -69,6 +69,19 @@ public static partial class ConformanceWork
         return -1;
     }
 
+    /// <summary>Marks <c>started-x</c> in <paramref name="directory"/>, waits until a <c>release</c> file is there (90 s at most), returns x.</summary>
+    [Parallelizable]
+    public static int HoldUntilReleased(string directory, int x)
+    {
+        File.WriteAllText(Path.Combine(directory, "started-" + x), "");
+        for (var waited = 0; waited < 9_000 && !File.Exists(Path.Combine(directory, "release")); waited++)
+        {
+            Thread.Sleep(10);
+        }
+
+        return x;
+    }
+
     /// <summary>Marks <c>started-x</c> in <paramref name="directory"/>, sleeps <paramref name="milliseconds"/>, returns x.</summary>
     [Parallelizable]
     public static int Hold(string directory, int x, int milliseconds)

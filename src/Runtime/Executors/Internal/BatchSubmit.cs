@@ -10,20 +10,26 @@ namespace ParallelGen.Scheduling;
 /// <summary><c>XSubmit</c> on an <see cref="IBatchExecutor"/>: a batch of one item whose outcome completes the future.</summary>
 internal static class BatchSubmit
 {
-    /// <summary>Checks that <paramref name="method"/> can cross (throws before anything starts), then sends the call.</summary>
+    /// <summary>
+    /// Checks that <paramref name="method"/> can cross (throws before anything starts), then sends the call; an
+    /// executor that refuses it at once (shut down) throws from here, as a thread executor does. On an executor that
+    /// honours <see cref="IBatchStartGate"/> the future stays pending, so cancellable, until a worker takes the item.
+    /// </summary>
     public static Future<TOut> Run<TIn, TOut>(IBatchExecutor executor, ParallelMethod method, TIn arguments, CancellationToken cancellationToken)
     {
         var remote = MapEngine.RemoteFor<TIn, TOut>(method, executor);
         var call = new Call<TOut>(cancellationToken);
-        if (call.Future.TryStart())
+        if (call.Future.IsCompleted || (!executor.HonoursStartGate && !call.Future.TryStart()))
         {
-            _ = call.SendAsync(executor, remote, method.Target, arguments);
+            return call.Future;
         }
 
+        var sent = executor.RunBatchAsync(remote, method.Target, new[] { arguments }, call, itemTimeout: null, cancellationToken);
+        _ = call.ObserveAsync(sent);
         return call.Future;
     }
 
-    private sealed class Call<TOut> : IBatchSink<TOut>
+    private sealed class Call<TOut> : IBatchSink<TOut>, IBatchStartGate
     {
         private readonly CancellationToken _cancellationToken;
 
@@ -39,11 +45,11 @@ internal static class BatchSubmit
 
         public Future<TOut> Future { get; }
 
-        public async Task SendAsync<TIn>(IBatchExecutor executor, RemoteMethod<TIn, TOut> method, object? target, TIn arguments)
+        public async Task ObserveAsync(ValueTask sent)
         {
             try
             {
-                await executor.RunBatchAsync(method, target, new[] { arguments }, this, itemTimeout: null, _cancellationToken).ConfigureAwait(false);
+                await sent.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
             {
@@ -54,6 +60,8 @@ internal static class BatchSubmit
                 Future.SetException(ex);
             }
         }
+
+        public bool TryStart(int index) => Future.TryStart();
 
         public void OnResult(int index, TOut result) => Future.SetResult(result);
 

@@ -30,6 +30,30 @@ public interface IBatchExecutor : IExecutor
     /// call on the sink. At most two batches per worker are outstanding (one running, one queued).
     /// </summary>
     ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <see cref="RunBatchAsync{TIn, TOut}"/> honours a sink that is also an <see cref="IBatchStartGate"/>:
+    /// it asks the gate right before an item runs, only when a worker is free to run it at once, and never runs an
+    /// item the gate refuses. When <see langword="false"/> (the default) an item may sit queued at a worker after it
+    /// was handed over, so a caller must treat it as started from the call on.
+    /// </summary>
+    bool HonoursStartGate => false;
+}
+
+/// <summary>
+/// Implemented by an <see cref="IBatchSink{TOut}"/> that must know when an item really starts (a future that can still
+/// be cancelled while it waits). Not for direct use.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
+public interface IBatchStartGate
+{
+    /// <summary>
+    /// Item <paramref name="index"/> is about to run. Returns <see langword="false"/> when it must not run (it was
+    /// cancelled while queued); the executor then reports it as an <see cref="OperationCanceledException"/>. Called at
+    /// most once per item, possibly under the executor's lock: it must be quick and must not call the executor.
+    /// </summary>
+    bool TryStart(int index);
 }
 
 /// <summary>Receives the outcome of each item of a batch (index within the batch), from any thread. Not for direct use.</summary>
