@@ -19,7 +19,7 @@ namespace ParallelGen.Compiler.Benchmarks;
 /// over the project plus the generator's output, each from a fresh semantic state. The job (short, in-process) comes from Program.cs.
 /// </summary>
 [MemoryDiagnoser]
-public class AnalyzerCostBenchmarks
+public partial class AnalyzerCostBenchmarks
 {
     private CSharpCompilation _compilation = null!;
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;

@@ -10,6 +10,25 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // (set for this process in the .csproj; the job states it so the report shows it and BenchmarkDotNet checks it).
 // Enough warm-up that the emit baseline, invoked once per iteration, runs tiered-up code like the rest.
 // Benchmark classes should not declare jobs of their own.
+//
+// Two modes outside BenchmarkDotNet, for the analyzers' cost (docs/performance.md, "Compile time: the analyzers"):
+//   -- --per-analyzer [rounds] [baseline ParallelGen.Analyzers.dll]   interleaved rounds, each analyzer alone and all
+//   -- --telemetry [runs]                                            Roslyn's per-analyzer execution time
+if (args.Length > 0 && args[0] == "--per-analyzer")
+{
+    var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    var baseline = args.Length > 2 ? System.IO.Path.GetFullPath(args[2]) : null;
+    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.PerAnalyzer(rounds, System.Console.WriteLine, baseline));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--telemetry")
+{
+    var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.Telemetry(runs));
+    return;
+}
+
 var job = Job.Default
     .WithToolchain(InProcessEmitToolchain.Instance)
     .WithGcServer(true)
