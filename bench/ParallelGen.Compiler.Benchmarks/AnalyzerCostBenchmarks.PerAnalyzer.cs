@@ -29,6 +29,7 @@ public partial class AnalyzerCostBenchmarks
     /// <param name="log">Receives one line per measurement.</param>
     /// <param name="baselineAssemblyPath">Another build of ParallelGen.Analyzers.dll to measure beside this one.</param>
     /// <param name="singles">Whether to measure each analyzer alone as well.</param>
+    /// <returns>The medians as a markdown table.</returns>
     public static string PerAnalyzer(int rounds, Action<string>? log = null, string? baselineAssemblyPath = null, bool singles = true)
     {
         var benchmark = new AnalyzerCostBenchmarks();
@@ -55,21 +56,23 @@ public partial class AnalyzerCostBenchmarks
         var process = System.Diagnostics.Process.GetCurrentProcess();
         var cpuRatios = contenders.Select(_ => new List<double>()).ToList();
         var wallRatios = contenders.Select(_ => new List<double>()).ToList();
+        var allocatedRatios = contenders.Select(_ => new List<double>()).ToList();
         var cpuAlone = new List<double>();
         for (var round = -1; round < rounds; round++)
         {
-            var (wallBase, cpuBase) = MeasureCollected(process, () => benchmark.Compile());
-            log?.Invoke($"round {round}: build alone wall {wallBase:F0} ms, cpu {cpuBase:F0} ms");
+            var (wallBase, cpuBase, allocatedBase) = MeasureCollected(process, () => benchmark.Compile());
+            log?.Invoke($"round {round}: build alone wall {wallBase:F0} ms, cpu {cpuBase:F0} ms, allocated {allocatedBase / 1e6:F0} MB");
             for (var k = 0; k < contenders.Count; k++)
             {
                 var index = (k + Math.Max(round, 0)) % contenders.Count;
                 var analyzers = contenders[index].Analyzers;
-                var (wall, cpu) = MeasureCollected(process, () => benchmark.CompileWith(analyzers).GetAwaiter().GetResult());
-                log?.Invoke($"round {round}: {contenders[index].Name}: wall {wall:F0} ms ({wall / wallBase:F3}), cpu {cpu:F0} ms ({cpu / cpuBase:F3})");
+                var (wall, cpu, allocated) = MeasureCollected(process, () => benchmark.CompileWith(analyzers).GetAwaiter().GetResult());
+                log?.Invoke($"round {round}: {contenders[index].Name}: wall {wall:F0} ms ({wall / wallBase:F3}), cpu {cpu:F0} ms ({cpu / cpuBase:F3}), allocated {allocated / 1e6:F0} MB ({allocated / allocatedBase:F3})");
                 if (round >= 0)
                 {
                     cpuRatios[index].Add(cpu / cpuBase);
                     wallRatios[index].Add(wall / wallBase);
+                    allocatedRatios[index].Add(allocated / allocatedBase);
                 }
             }
 
@@ -82,11 +85,11 @@ public partial class AnalyzerCostBenchmarks
         var table = new StringBuilder();
         table.AppendLine(FormattableString.Invariant($"build alone: median CPU {Median(cpuAlone):F0} ms over {rounds} rounds"));
         table.AppendLine();
-        table.AppendLine("| contender | CPU ratio to build alone (median) | wall ratio (median) |");
-        table.AppendLine("|---|---:|---:|");
+        table.AppendLine("| contender | CPU ratio to build alone (median) | wall ratio (median) | allocated ratio (median) |");
+        table.AppendLine("|---|---:|---:|---:|");
         for (var k = 0; k < contenders.Count; k++)
         {
-            table.AppendLine(FormattableString.Invariant($"| {contenders[k].Name} | {Median(cpuRatios[k]):F3} | {Median(wallRatios[k]):F3} |"));
+            table.AppendLine(FormattableString.Invariant($"| {contenders[k].Name} | {Median(cpuRatios[k]):F3} | {Median(wallRatios[k]):F3} | {Median(allocatedRatios[k]):F3} |"));
         }
 
         return table.ToString();
@@ -108,7 +111,7 @@ public partial class AnalyzerCostBenchmarks
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: null,
-                concurrentAnalysis: true,
+                concurrentAnalysis: !Sequential,
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.WithAnalyzers(benchmark._analyzers, options);
             var result = withAnalyzers.GetAnalysisResultAsync(default).GetAwaiter().GetResult();
@@ -132,11 +135,17 @@ public partial class AnalyzerCostBenchmarks
         return table.ToString();
     }
 
-    private static (double WallMs, double CpuMs) MeasureCollected(System.Diagnostics.Process process, Action action)
+    /// <summary>
+    /// Wall time, CPU time and bytes allocated by all threads. Allocation is a proxy for the work done (binding allocates)
+    /// that other processes' load does not move, for comparisons on a busy machine.
+    /// </summary>
+    private static (double WallMs, double CpuMs, double Allocated) MeasureCollected(System.Diagnostics.Process process, Action action)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return Measure(process, action);
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var (wall, cpu) = Measure(process, action);
+        return (wall, cpu, GC.GetTotalAllocatedBytes(precise: true) - before);
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(Assembly assembly) =>

@@ -25,13 +25,31 @@ public partial class AnalyzerCostBenchmarks
     private ImmutableArray<DiagnosticAnalyzer> _analyzers;
     private ImmutableArray<DiagnosticAnalyzer> _sdkAnalyzers;
 
+    /// <summary>
+    /// Whether the analyzed project includes the synthetic callers (<see cref="SyntheticCompilation.CallerSource"/>:
+    /// loops, launchers and wrapper calls the rules bind and analyze). On by default; off measures the bare 1,000-method
+    /// project that the figures before 2026-11-29 were taken on.
+    /// </summary>
+    public static bool IncludeCallers { get; set; } = true;
+
+    /// <summary>
+    /// Whether to compile and analyze on one thread (no concurrent build, no concurrent analysis). Off by default (csc
+    /// runs both concurrently); on, the CPU time of a build depends far less on what else the machine runs, for
+    /// comparisons on a busy machine.
+    /// </summary>
+    public static bool Sequential { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         // The compilation a real build analyzes: the user's files and what the generator added to them.
         var driver = CSharpGeneratorDriver.Create(new[] { new ParallelizableGenerator().AsSourceGenerator() }, parseOptions: SyntheticCompilation.ParseOptions);
-        driver.RunGeneratorsAndUpdateCompilation(SyntheticCompilation.Create(), out var output, out _);
+        driver.RunGeneratorsAndUpdateCompilation(IncludeCallers ? SyntheticCompilation.CreateWithCallers() : SyntheticCompilation.Create(), out var output, out _);
         _compilation = (CSharpCompilation)output;
+        if (Sequential)
+        {
+            _compilation = _compilation.WithOptions(_compilation.Options.WithConcurrentBuild(false));
+        }
 
         _analyzers = typeof(ParallelGen.Analyzers.DiagnosticDescriptors).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
@@ -97,7 +115,7 @@ public partial class AnalyzerCostBenchmarks
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: null,
-            concurrentAnalysis: true,
+            concurrentAnalysis: !Sequential,
             logAnalyzerExecutionTime: false);
         // Diagnostics and emit on the one compilation the driver is attached to, as csc does: binding is shared.
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);

@@ -14,6 +14,20 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // Two modes outside BenchmarkDotNet, for the analyzers' cost (docs/performance.md, "Compile time: the analyzers"):
 //   -- --per-analyzer [rounds] [baseline ParallelGen.Analyzers.dll]   interleaved rounds, each analyzer alone and all
 //   -- --telemetry [runs]                                            Roslyn's per-analyzer execution time
+//   add --bare to either to analyze the 1,000 methods without the synthetic callers (AnalyzerCostBenchmarks.IncludeCallers)
+//   add --sequential to compile and analyze on one thread (AnalyzerCostBenchmarks.Sequential): steadier on a busy machine
+if (System.Array.IndexOf(args, "--bare") >= 0)
+{
+    ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.IncludeCallers = false;
+    args = System.Array.FindAll(args, a => a != "--bare");
+}
+
+if (System.Array.IndexOf(args, "--sequential") >= 0)
+{
+    ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.Sequential = true;
+    args = System.Array.FindAll(args, a => a != "--sequential");
+}
+
 if (args.Length > 0 && args[0] == "--per-analyzer")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

@@ -130,13 +130,12 @@ internal static partial class LoopShape
             || variables[0].Initializer?.Value is not LiteralExpressionSyntax { Token.ValueText: "0" }
             || loop.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression, Left: IdentifierNameSyntax left } condition
             || left.Identifier.ValueText != variables[0].Identifier.ValueText
-            || loop.Incrementors.Count != 1 || !Increments(loop.Incrementors[0], variables[0].Identifier.ValueText)
-            || model.GetDeclaredSymbol(variables[0], cancellationToken) is not ILocalSymbol local
-            || local.Type.SpecialType != SpecialType.System_Int32)
+            || loop.Incrementors.Count != 1 || !Increments(loop.Incrementors[0], variables[0].Identifier.ValueText))
         {
             return false;
         }
 
+        // The bound's shape is syntax: checked before any binding.
         var bound = condition.Right;
         var invariant = bound switch
         {
@@ -146,7 +145,10 @@ internal static partial class LoopShape
             _ => false,
         };
 
-        if (!invariant || model.GetTypeInfo(bound, cancellationToken).Type?.SpecialType != SpecialType.System_Int32
+        if (!invariant
+            || model.GetDeclaredSymbol(variables[0], cancellationToken) is not ILocalSymbol local
+            || local.Type.SpecialType != SpecialType.System_Int32
+            || model.GetTypeInfo(bound, cancellationToken).Type?.SpecialType != SpecialType.System_Int32
             || model.GetSymbolInfo(bound is MemberAccessExpressionSyntax access ? access.Expression : bound, cancellationToken).Symbol is IMethodSymbol)
         {
             return false;
