@@ -16,6 +16,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   -- --telemetry [runs]                                            Roslyn's per-analyzer execution time
 //   add --bare to either to analyze the 1,000 methods without the synthetic callers (AnalyzerCostBenchmarks.IncludeCallers)
 //   add --sequential to compile and analyze on one thread (AnalyzerCostBenchmarks.Sequential): steadier on a busy machine
+//   add --together to --per-analyzer to skip each analyzer alone (fewer contenders, more rounds in the same time)
 if (System.Array.IndexOf(args, "--bare") >= 0)
 {
     ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.IncludeCallers = false;
@@ -28,11 +29,13 @@ if (System.Array.IndexOf(args, "--sequential") >= 0)
     args = System.Array.FindAll(args, a => a != "--sequential");
 }
 
+var singles = System.Array.IndexOf(args, "--together") < 0;
+args = System.Array.FindAll(args, a => a != "--together");
 if (args.Length > 0 && args[0] == "--per-analyzer")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var baseline = args.Length > 2 ? System.IO.Path.GetFullPath(args[2]) : null;
-    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.PerAnalyzer(rounds, System.Console.WriteLine, baseline));
+    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.PerAnalyzer(rounds, System.Console.WriteLine, baseline, singles));
     return;
 }
 
