@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
@@ -51,11 +50,7 @@ public partial class AnalyzerCostBenchmarks
             _compilation = _compilation.WithOptions(_compilation.Options.WithConcurrentBuild(false));
         }
 
-        _analyzers = typeof(ParallelGen.Analyzers.DiagnosticDescriptors).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        _analyzers = LoadAnalyzers(typeof(ParallelGen.Analyzers.DiagnosticDescriptors).Assembly);
         if (_analyzers.Length < 2)
         {
             throw new InvalidOperationException("Expected the usage and race analyzers, found " + _analyzers.Length);
