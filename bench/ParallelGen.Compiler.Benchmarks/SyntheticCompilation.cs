@@ -16,7 +16,7 @@ namespace ParallelGen.Compiler.Benchmarks;
 /// benchmarks edit.
 /// Shared by the generator and analyzer benchmarks.
 /// </summary>
-public static class SyntheticCompilation
+public static partial class SyntheticCompilation
 {
     /// <summary>Number of annotated types (one file each).</summary>
     public const int TypeCount = 200;

@@ -66,6 +66,15 @@ public class CannotCrossTests
         }
         """);
 
+    /// <summary>A wrapper called by its simple name (from its own type) still passes the analyzer's syntax screen.</summary>
+    [Fact]
+    public Task Reports_a_wrapper_called_by_its_simple_name() => Verify(Wrappers + """
+        public static partial class Work
+        {
+            public static Future<long> Go(ProcessPoolExecutor pool, Stream s) => LengthSubmit(s, {|PG0006:pool|});
+        }
+        """);
+
     [Fact]
     public async Task The_message_names_the_method_the_member_path_and_its_type()
     {

@@ -27,6 +27,32 @@ public class DelegateToPoolTests
         }
         """);
 
+    /// <summary>The analyzer screens invocations by their syntax before binding them: every way of writing the call must pass the screen.</summary>
+    [Fact]
+    public Task Reports_pool_calls_however_they_are_written() => Verify("""
+        using System;
+        using System.Threading.Tasks;
+        using ParallelGen;
+
+        public sealed class Caller
+        {
+            private readonly Func<int[]> _later;
+
+            public Caller(ProcessPoolExecutor pool, int[] items) => _later = () => pool.Map(items, {|PG0007:x => x - 1|});
+
+            public static void Go(ProcessPoolExecutor? maybe, ProcessPoolExecutor pool, int[] items)
+            {
+                maybe?.Map(items, {|PG0007:x => x + 1|});
+                pool.Map<int, long>(items, {|PG0007:x => x * 2L|});
+                (pool).Submit({|PG0007:ct => new ValueTask<int>(2)|});
+                Action later = () => pool.Map(items, {|PG0007:x => x * 3|});
+                void Local() => pool.Submit({|PG0007:ct => new ValueTask<int>(4)|});
+                later();
+                Local();
+            }
+        }
+        """);
+
     [Fact]
     public Task Is_silent_for_other_executors() => Verify("""
         using System;

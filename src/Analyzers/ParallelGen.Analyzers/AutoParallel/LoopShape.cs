@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using ParallelGen.Shared;
 
 namespace ParallelGen.Analyzers.AutoParallel;
 
@@ -130,13 +128,12 @@ internal static partial class LoopShape
             || variables[0].Initializer?.Value is not LiteralExpressionSyntax { Token.ValueText: "0" }
             || loop.Condition is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LessThanExpression, Left: IdentifierNameSyntax left } condition
             || left.Identifier.ValueText != variables[0].Identifier.ValueText
-            || loop.Incrementors.Count != 1 || !Increments(loop.Incrementors[0], variables[0].Identifier.ValueText)
-            || model.GetDeclaredSymbol(variables[0], cancellationToken) is not ILocalSymbol local
-            || local.Type.SpecialType != SpecialType.System_Int32)
+            || loop.Incrementors.Count != 1 || !Increments(loop.Incrementors[0], variables[0].Identifier.ValueText))
         {
             return false;
         }
 
+        // The bound's shape is syntax: checked before any binding.
         var bound = condition.Right;
         var invariant = bound switch
         {
@@ -146,7 +143,10 @@ internal static partial class LoopShape
             _ => false,
         };
 
-        if (!invariant || model.GetTypeInfo(bound, cancellationToken).Type?.SpecialType != SpecialType.System_Int32
+        if (!invariant
+            || model.GetDeclaredSymbol(variables[0], cancellationToken) is not ILocalSymbol local
+            || local.Type.SpecialType != SpecialType.System_Int32
+            || model.GetTypeInfo(bound, cancellationToken).Type?.SpecialType != SpecialType.System_Int32
             || model.GetSymbolInfo(bound is MemberAccessExpressionSyntax access ? access.Expression : bound, cancellationToken).Symbol is IMethodSymbol)
         {
             return false;
@@ -165,202 +165,6 @@ internal static partial class LoopShape
         _ => false,
     };
 
-    private static bool MatchCollect(
-        ExpressionSyntax statement,
-        SemanticModel model,
-        ILocalSymbol variable,
-        bool isFor,
-        CancellationToken cancellationToken,
-        out CollectKind kind,
-        out ExpressionSyntax? value,
-        out ExpressionSyntax? target,
-        out ISymbol? targetSymbol,
-        out ExpressionSyntax? key)
-    {
-        kind = CollectKind.Discard;
-        value = statement;
-        target = null;
-        targetSymbol = null;
-        key = null;
-        switch (statement)
-        {
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add", Expression: var list }, ArgumentList.Arguments: { Count: 1 } arguments }
-                when arguments[0].RefKindKeyword.IsKind(SyntaxKind.None) && arguments[0].NameColon is null:
-                kind = CollectKind.ListAdd;
-                value = arguments[0].Expression;
-                target = list;
-                break;
-            case InvocationExpressionSyntax or AwaitExpressionSyntax:
-                return true;
-            case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } index } element } assignment:
-                value = assignment.Right;
-                target = element.Expression;
-                key = index[0].Expression;
-                var isArray = model.GetTypeInfo(target, cancellationToken).Type is IArrayTypeSymbol { Rank: 1 };
-                if (isFor && isArray && key is IdentifierNameSyntax id && id.Identifier.ValueText == variable.Name)
-                {
-                    kind = CollectKind.ArrayStore;
-                }
-                else if (!isFor && !isArray)
-                {
-                    kind = CollectKind.DictionaryStore;
-                }
-                else
-                {
-                    return false;
-                }
-
-                break;
-            case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } accumulate:
-                kind = CollectKind.Accumulate;
-                value = accumulate.Right;
-                target = accumulate.Left;
-                break;
-            default:
-                return false;
-        }
-
-        if (!IsStorage(target) || Mentions(target, variable, model, cancellationToken))
-        {
-            return false;
-        }
-
-        targetSymbol = model.GetSymbolInfo(target, cancellationToken).Symbol;
-        return targetSymbol is ILocalSymbol { RefKind: RefKind.None } or IParameterSymbol { RefKind: RefKind.None } or IFieldSymbol
-            && !Mentions(value, targetSymbol, model, cancellationToken)
-            && (key is null || kind == CollectKind.ArrayStore || (IsPlainExpression(key) && !Mentions(key, targetSymbol, model, cancellationToken)));
-    }
-
-    private static bool MatchCall(ExpressionSyntax value, SemanticModel model, CancellationToken cancellationToken, out InvocationExpressionSyntax? call, out IMethodSymbol? method, out bool awaited, out ITypeSymbol? valueType)
-    {
-        awaited = value is AwaitExpressionSyntax;
-        call = (awaited ? ((AwaitExpressionSyntax)value).Expression : value) as InvocationExpressionSyntax;
-        method = call is null ? null : model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
-        valueType = null;
-        if (method is not { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, IsExtensionMethod: false, ReturnsByRef: false, ReturnsByRefReadonly: false }
-            || call!.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Name: IdentifierNameSyntax }))
-        {
-            return false;
-        }
-
-        var returnsTask = WrapperPrefix.ReturnsTask(method);
-        if (awaited != returnsTask)
-        {
-            return false; // a task collected without await, or an await of something else
-        }
-
-        valueType = returnsTask
-            ? (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } task ? task.TypeArguments[0] : null)
-            : (method.ReturnsVoid ? null : method.ReturnType);
-        return true;
-    }
-
-    /// <summary>Whether the collecting statement takes the value as it is: same element type, a numeric or string sum.</summary>
-    private static bool Collects(CollectKind kind, ISymbol? target, ITypeSymbol? valueType, SemanticModel model, ExpressionSyntax? targetSyntax, CancellationToken cancellationToken)
-    {
-        if (kind == CollectKind.Discard)
-        {
-            return true;
-        }
-
-        var targetType = targetSyntax is null ? null : model.GetTypeInfo(targetSyntax, cancellationToken).Type;
-        if (valueType is null || targetType is null || target is null)
-        {
-            return false;
-        }
-
-        return kind switch
-        {
-            CollectKind.ListAdd => IsGeneric(targetType, "List", 1) && Same(((INamedTypeSymbol)targetType).TypeArguments[0], valueType),
-            CollectKind.ArrayStore => Same(((IArrayTypeSymbol)targetType).ElementType, valueType),
-            CollectKind.DictionaryStore => IsGeneric(targetType, "Dictionary", 2) && Same(((INamedTypeSymbol)targetType).TypeArguments[1], valueType),
-            CollectKind.Accumulate => target is not IParameterSymbol
-                && (targetType.SpecialType == SpecialType.System_String
-                    || (Same(targetType, valueType) && targetType.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal)),
-            _ => false,
-        };
-    }
-
-    private static bool SplitArguments(InvocationExpressionSyntax call, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken, out ImmutableArray<ExpressionSyntax> items, out ExpressionSyntax? token)
-    {
-        items = ImmutableArray<ExpressionSyntax>.Empty;
-        token = null;
-        var parameters = method.Parameters;
-        var arguments = call.ArgumentList.Arguments;
-        var hasToken = parameters.Length > 0 && IsCancellationToken(parameters[parameters.Length - 1].Type);
-        var itemCount = hasToken ? parameters.Length - 1 : parameters.Length;
-        if (itemCount == 0 || (arguments.Count != parameters.Length && !(hasToken && arguments.Count == itemCount)))
-        {
-            return false;
-        }
-
-        var builder = ImmutableArray.CreateBuilder<ExpressionSyntax>(itemCount);
-        for (var i = 0; i < arguments.Count; i++)
-        {
-            var argument = arguments[i];
-            if (argument.NameColon is not null || !argument.RefKindKeyword.IsKind(SyntaxKind.None)
-                || parameters[i].RefKind != RefKind.None || parameters[i].IsParams)
-            {
-                return false;
-            }
-
-            if (i == itemCount)
-            {
-                token = argument.Expression;
-                continue;
-            }
-
-            if (!Same(model.GetTypeInfo(argument.Expression, cancellationToken).Type, parameters[i].Type))
-            {
-                return false; // the tuple of items must have the parameters' types exactly
-            }
-
-            builder.Add(argument.Expression);
-        }
-
-        items = builder.MoveToImmutable();
-        return true;
-    }
-
-    /// <summary>No writes, lambdas or nested awaits inside the per-item value: each item is evaluated alone.</summary>
-    private static bool IsPlain(ExpressionSyntax value, InvocationExpressionSyntax call) =>
-        IsPlainExpression(value) && (value == call || value is AwaitExpressionSyntax);
-
-    private static bool IsPlainExpression(ExpressionSyntax value)
-    {
-        foreach (var node in value.DescendantNodesAndSelf())
-        {
-            switch (node)
-            {
-                case AssignmentExpressionSyntax:
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }:
-                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }:
-                case AnonymousFunctionExpressionSyntax:
-                case DeclarationExpressionSyntax:
-                case StackAllocArrayCreationExpressionSyntax:
-                case RefExpressionSyntax:
-                case ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None }:
-                case AwaitExpressionSyntax when node != value:
-                case QueryExpressionSyntax:
-                    return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>The call's receiver is evaluated once by the wrapper: it must be a name or a chain of names, not the loop variable.</summary>
-    private static bool InvariantReceiver(InvocationExpressionSyntax call, ILocalSymbol variable, SemanticModel model, CancellationToken cancellationToken)
-    {
-        if (call.Expression is not MemberAccessExpressionSyntax access)
-        {
-            return true;
-        }
-
-        return access.Expression is ThisExpressionSyntax || (IsStorage(access.Expression) && !Mentions(access.Expression, variable, model, cancellationToken)
-            && model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is not IPropertySymbol and not IMethodSymbol);
-    }
-
     /// <summary>A name, <c>this.name</c> or a dotted chain of names: storage the loop reaches the same way on every item.</summary>
     private static bool IsStorage(ExpressionSyntax expression) => expression switch
     {
@@ -369,13 +173,6 @@ internal static partial class LoopShape
             owner is ThisExpressionSyntax || IsStorage(owner),
         _ => false,
     };
-
-    /// <summary>An array or <c>List&lt;T&gt;</c> named by a variable: enumerating it twice yields the same items.</summary>
-    private static bool IsStable(ExpressionSyntax collection, SemanticModel model, CancellationToken cancellationToken) =>
-        IsStorage(collection)
-        && model.GetSymbolInfo(collection, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol
-        && model.GetTypeInfo(collection, cancellationToken).Type is { } type
-        && (type is IArrayTypeSymbol { Rank: 1 } || IsGeneric(type, "List", 1));
 
     private static bool IsEnumerableOf(SemanticModel model, ITypeSymbol? type, ITypeSymbol element)
     {

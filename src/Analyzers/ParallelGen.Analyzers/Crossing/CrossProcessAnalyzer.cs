@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -41,17 +42,19 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Code blocks and syntax, not operations: an operation action makes the driver bind every member of the
+            // compilation; here only opted-in methods and calls named like a pool entry point or a wrapper are bound.
             var crossing = new CrossingContext(start.Compilation);
-            start.RegisterOperationBlockAction(block => AnalyzeOptIn(block, known, crossing));
+            start.RegisterCodeBlockAction(block => AnalyzeOptIn(block, known, crossing));
             if (start.Compilation.GetTypeByMetadataName(ProcessPoolSends.ProcessPoolMetadataName) is { } pool)
             {
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, known, crossing, pool), OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, known, crossing, pool), SyntaxKind.InvocationExpression);
             }
         });
     }
 
     /// <summary>A method marked <c>[Parallelizable(CrossProcess = true)]</c>: PG0006 on its name, PG0120 on each lost write.</summary>
-    private static void AnalyzeOptIn(OperationBlockAnalysisContext context, KnownTypes known, CrossingContext crossing)
+    private static void AnalyzeOptIn(CodeBlockAnalysisContext context, KnownTypes known, CrossingContext crossing)
     {
         if (context.OwningSymbol is not IMethodSymbol method || !OptsIn(known.ParallelizableData(method)))
         {
@@ -64,7 +67,7 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CannotCrossProcess, declaration.Identifier.GetLocation(), MethodCrossing.Name(method), reason));
         }
 
-        foreach (var block in context.OperationBlocks)
+        if (context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken) is { } block)
         {
             foreach (var (write, what) in LostWrites.Find(block))
             {
@@ -73,9 +76,18 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes known, CrossingContext crossing, INamedTypeSymbol pool)
+    private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, KnownTypes known, CrossingContext crossing, INamedTypeSymbol pool)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        // Screen by name before binding: a pool entry point, or a wrapper (XMap, XSubmit, ...) that is given arguments.
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (syntax.ArgumentList.Arguments.Count == 0
+            || LauncherSyntax.InvokedName(syntax) is not { } name
+            || !(s_poolEntryPoints.Contains(name) || ParallelizableNames.TrySplitWrapperName(name, out _, out _))
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         if (s_poolEntryPoints.Contains(invocation.TargetMethod.Name)
             && invocation.Instance is { } receiver
             && ProcessPoolSends.IsPool(ProcessPoolSends.Unwrap(receiver), pool))
@@ -112,7 +124,7 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>PG0007 on each lambda, method group or delegate value passed to the pool's own entry points.</summary>
-    private static void ReportDelegates(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void ReportDelegates(SyntaxNodeAnalysisContext context, IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -132,7 +144,7 @@ public sealed class CrossProcessAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static System.Collections.Generic.IEnumerable<IOperation> Bodies(IMethodSymbol method, OperationAnalysisContext context)
+    private static System.Collections.Generic.IEnumerable<IOperation> Bodies(IMethodSymbol method, SyntaxNodeAnalysisContext context)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {

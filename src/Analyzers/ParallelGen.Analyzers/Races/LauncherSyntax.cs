@@ -108,6 +108,9 @@ internal static class LauncherSyntax
         return false;
     }
 
+    /// <summary>The name of the method an invocation calls, from syntax (<c>Submit</c> in <c>pool.Submit(...)</c>), or null.</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => Name(invocation.Expression);
+
     private static string? Name(SyntaxNode node) => node switch
     {
         MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
