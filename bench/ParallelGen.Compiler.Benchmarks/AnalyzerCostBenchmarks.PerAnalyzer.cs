@@ -29,8 +29,12 @@ public partial class AnalyzerCostBenchmarks
     /// <param name="log">Receives one line per measurement.</param>
     /// <param name="baselineAssemblyPath">Another build of ParallelGen.Analyzers.dll to measure beside this one.</param>
     /// <param name="singles">Whether to measure each analyzer alone as well.</param>
+    /// <param name="sdk">
+    /// Whether to add the build a user runs by default (the SDK's own analyzers) with and without ParallelGen's, and
+    /// the median over rounds of their per-round ratio: what ParallelGen's analyzers add to a default build.
+    /// </param>
     /// <returns>The medians as a markdown table.</returns>
-    public static string PerAnalyzer(int rounds, Action<string>? log = null, string? baselineAssemblyPath = null, bool singles = true)
+    public static string PerAnalyzer(int rounds, Action<string>? log = null, string? baselineAssemblyPath = null, bool singles = true, bool sdk = false)
     {
         var benchmark = new AnalyzerCostBenchmarks();
         benchmark.Setup();
@@ -43,6 +47,13 @@ public partial class AnalyzerCostBenchmarks
         {
             var baseline = LoadAnalyzers(new BaselineContext(baselineAssemblyPath).LoadFromAssemblyPath(baselineAssemblyPath));
             contenders.Add(("every ParallelGen analyzer (" + baselineAssemblyPath + ")", baseline));
+        }
+
+        var sdkIndex = contenders.Count;
+        if (sdk)
+        {
+            contenders.Add(("the SDK's analyzers (a default build)", benchmark._sdkAnalyzers));
+            contenders.Add(("the SDK's analyzers and every ParallelGen analyzer", benchmark._sdkAnalyzers.AddRange(benchmark._analyzers)));
         }
 
         if (singles)
@@ -84,6 +95,14 @@ public partial class AnalyzerCostBenchmarks
 
         var table = new StringBuilder();
         table.AppendLine(FormattableString.Invariant($"build alone: median CPU {Median(cpuAlone):F0} ms over {rounds} rounds"));
+        if (sdk)
+        {
+            // Same round, same build alone: the ratio of the two ratios is ParallelGen's share of a default build.
+            var added = Enumerable.Range(0, cpuRatios[sdkIndex].Count).Select(r => cpuRatios[sdkIndex + 1][r] / cpuRatios[sdkIndex][r]).ToList();
+            var addedWall = Enumerable.Range(0, wallRatios[sdkIndex].Count).Select(r => wallRatios[sdkIndex + 1][r] / wallRatios[sdkIndex][r]).ToList();
+            var addedAllocated = Enumerable.Range(0, allocatedRatios[sdkIndex].Count).Select(r => allocatedRatios[sdkIndex + 1][r] / allocatedRatios[sdkIndex][r]).ToList();
+            table.AppendLine(FormattableString.Invariant($"a default build with ParallelGen's analyzers against without (median of per-round ratios): CPU {Median(added):F3}, wall {Median(addedWall):F3}, allocated {Median(addedAllocated):F3}"));
+        }
         table.AppendLine();
         table.AppendLine("| contender | CPU ratio to build alone (median) | wall ratio (median) | allocated ratio (median) |");
         table.AppendLine("|---|---:|---:|---:|");

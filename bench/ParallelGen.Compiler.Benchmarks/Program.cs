@@ -17,6 +17,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   add --bare to either to analyze the 1,000 methods without the synthetic callers (AnalyzerCostBenchmarks.IncludeCallers)
 //   add --sequential to compile and analyze on one thread (AnalyzerCostBenchmarks.Sequential): steadier on a busy machine
 //   add --together to --per-analyzer to skip each analyzer alone (fewer contenders, more rounds in the same time)
+//   add --sdk to --per-analyzer to add a default build (the SDK's analyzers) with and without ParallelGen's
 if (System.Array.IndexOf(args, "--bare") >= 0)
 {
     ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.IncludeCallers = false;
@@ -31,11 +32,13 @@ if (System.Array.IndexOf(args, "--sequential") >= 0)
 
 var singles = System.Array.IndexOf(args, "--together") < 0;
 args = System.Array.FindAll(args, a => a != "--together");
+var sdk = System.Array.IndexOf(args, "--sdk") >= 0;
+args = System.Array.FindAll(args, a => a != "--sdk");
 if (args.Length > 0 && args[0] == "--per-analyzer")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     var baseline = args.Length > 2 ? System.IO.Path.GetFullPath(args[2]) : null;
-    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.PerAnalyzer(rounds, System.Console.WriteLine, baseline, singles));
+    System.Console.WriteLine(ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.PerAnalyzer(rounds, System.Console.WriteLine, baseline, singles, sdk));
     return;
 }
 
