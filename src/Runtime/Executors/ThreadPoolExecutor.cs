@@ -62,6 +62,9 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     int IWorkItemHost.Capacity => _capacity;
 
+    /// <summary>Whether the executor was created without a width (maps that ask for no degree get an automatic one).</summary>
+    internal bool IsDefaultWidth => _capacity == int.MaxValue;
+
     bool IWorkItemHost.CallerMayJoin => !_shutdown;
 
     /// <inheritdoc/>

@@ -157,7 +157,15 @@ internal sealed class ChunkRunner<TIn, TOut>(MapRun<TIn, TOut> run, WorkBody<TIn
                     try
                     {
                         var pending = body(input, itemToken);
-                        result = pending.IsCompletedSuccessfully ? pending.Result : await pending.AsTask().WaitAsync(limit, token).ConfigureAwait(false);
+                        if (pending.IsCompletedSuccessfully)
+                        {
+                            result = pending.Result;
+                        }
+                        else
+                        {
+                            run.ItemAwaits();
+                            result = await pending.AsTask().WaitAsync(limit, token).ConfigureAwait(false);
+                        }
                     }
                     catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && itemToken.IsCancellationRequested && !token.IsCancellationRequested))
                     {
@@ -171,7 +179,15 @@ internal sealed class ChunkRunner<TIn, TOut>(MapRun<TIn, TOut> run, WorkBody<TIn
                 else
                 {
                     var pending = body(input, token);
-                    result = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+                    if (pending.IsCompletedSuccessfully)
+                    {
+                        result = pending.Result;
+                    }
+                    else
+                    {
+                        run.ItemAwaits();
+                        result = await pending.ConfigureAwait(false);
+                    }
                 }
 
                 lane.Store(start + i, input, result);
