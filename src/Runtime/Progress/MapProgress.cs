@@ -1,3 +1,5 @@
+using System;
+
 namespace ParallelGen;
 
 /// <summary>A snapshot of a map's progress, reported through <see cref="MapOptions.Progress"/>.</summary>
@@ -11,4 +13,11 @@ public readonly record struct MapProgress(long Completed, long Failed, long? Tot
     /// degree stands (see <see cref="MapOptions.MaxAutoDegree"/>); 0 when not known.
     /// </summary>
     public int Degree { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> has the same counts (<see cref="Degree"/> is not compared).</summary>
+    /// <param name="other">The snapshot to compare with.</param>
+    public bool Equals(MapProgress other) => Completed == other.Completed && Failed == other.Failed && Total == other.Total;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Completed, Failed, Total);
 }
