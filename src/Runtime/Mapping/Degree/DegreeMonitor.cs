@@ -25,7 +25,6 @@ internal static class DegreeMonitor
     private const int IdleTicksBeforeExit = 1000;
 
     private static readonly List<IDegreeSampled> s_maps = [];
-    private static readonly AutoResetEvent s_wake = new(false);
     private static bool s_running;
 
     /// <summary>Starts sampling <paramref name="map"/>.</summary>
@@ -39,13 +38,10 @@ internal static class DegreeMonitor
             s_running = true;
         }
 
+        // A running monitor finds the map at its next tick (the first tick of a map only takes its baseline).
         if (start)
         {
             new Thread(Loop) { IsBackground = true, Name = "ParallelGen degree monitor" }.UnsafeStart();
-        }
-        else
-        {
-            s_wake.Set();
         }
     }
 
@@ -96,7 +92,7 @@ internal static class DegreeMonitor
 
             if (maps.Count == 0)
             {
-                s_wake.WaitOne(TickMilliseconds);
+                Thread.Sleep(TickMilliseconds);
                 continue;
             }
 
