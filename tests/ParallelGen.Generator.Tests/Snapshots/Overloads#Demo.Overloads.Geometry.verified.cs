@@ -13,7 +13,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static double[] AreaMap(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<double> __items, global::System.Span<double> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -22,7 +22,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<double> __items, global::System.Span<double> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -31,7 +31,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<double[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<double> __items, global::System.Span<double> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(double)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -40,7 +40,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<double, double>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<double> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<double> __items, global::System.Span<double> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(double)"/> on an executor and returns its future.</summary>
         /// <param name="radius">Passed to <see cref="Area(double)"/>.</param>
@@ -49,7 +49,7 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<double> AreaSubmit(double radius, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), radius, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Double)", 0, 0), radius, global::ParallelGen.Infrastructure.WorkBody<double, double>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<double> __items, global::System.Span<double> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -58,7 +58,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] AreaMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -67,7 +67,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -76,7 +76,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -85,7 +85,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(int)"/> on an executor and returns its future.</summary>
         /// <param name="side">Passed to <see cref="Area(int)"/>.</param>
@@ -94,7 +94,7 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AreaSubmit(int side, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), side, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32)", 0, 0), side, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item), static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -103,7 +103,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] AreaMap(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height), static (global::System.ReadOnlySpan<(int width, int height)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item.width, __item.height); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -112,7 +112,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height), static (global::System.ReadOnlySpan<(int width, int height)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item.width, __item.height); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -121,7 +121,7 @@ namespace Demo.Overloads
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> AreaMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height), static (global::System.ReadOnlySpan<(int width, int height)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item.width, __item.height); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Area(int, int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -130,7 +130,7 @@ namespace Demo.Overloads
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(int width, int height), int>> AreaAsCompleted(global::System.Collections.Generic.IEnumerable<(int width, int height)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height), static (global::System.ReadOnlySpan<(int width, int height)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item.width, __item.height); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Area(int, int)"/> on an executor and returns its future.</summary>
         /// <param name="width">Passed to <see cref="Area(int, int)"/>.</param>
@@ -140,6 +140,6 @@ namespace Demo.Overloads
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AreaSubmit(int width, int height, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), (width, height), global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Overloads.Geometry.Area(System.Int32,System.Int32)", 0, 0), (width, height), global::ParallelGen.Infrastructure.WorkBody<(int width, int height), int>.Sync(static (__item, __ct) => global::Demo.Overloads.Geometry.Area(__item.width, __item.height), static (global::System.ReadOnlySpan<(int width, int height)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Overloads.Geometry.Area(__item.width, __item.height); } }), executor, cancellationToken);
     }
 }

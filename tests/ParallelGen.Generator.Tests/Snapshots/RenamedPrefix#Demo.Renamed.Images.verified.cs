@@ -13,7 +13,7 @@ namespace Demo.Renamed
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] ThumbsMap(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width), static (global::System.ReadOnlySpan<(string path, int width)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Renamed.Images.Resize(__item.path, __item.width); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Resize(string, int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -22,7 +22,7 @@ namespace Demo.Renamed
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ThumbsMapAsync(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width), static (global::System.ReadOnlySpan<(string path, int width)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Renamed.Images.Resize(__item.path, __item.width); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Resize(string, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -31,7 +31,7 @@ namespace Demo.Renamed
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ThumbsMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width), static (global::System.ReadOnlySpan<(string path, int width)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Renamed.Images.Resize(__item.path, __item.width); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Resize(string, int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -40,7 +40,7 @@ namespace Demo.Renamed
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(string path, int width), string>> ThumbsAsCompleted(global::System.Collections.Generic.IEnumerable<(string path, int width)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), items, global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width), static (global::System.ReadOnlySpan<(string path, int width)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Renamed.Images.Resize(__item.path, __item.width); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Resize(string, int)"/> on an executor and returns its future.</summary>
         /// <param name="path">Passed to <see cref="Resize(string, int)"/>.</param>
@@ -50,6 +50,6 @@ namespace Demo.Renamed
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> ThumbsSubmit(string path, int width, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), (path, width), global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Renamed.Images.Resize(System.String,System.Int32)", 2, 4), (path, width), global::ParallelGen.Infrastructure.WorkBody<(string path, int width), string>.Sync(static (__item, __ct) => global::Demo.Renamed.Images.Resize(__item.path, __item.width), static (global::System.ReadOnlySpan<(string path, int width)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Renamed.Images.Resize(__item.path, __item.width); } }), executor, cancellationToken);
     }
 }

@@ -57,7 +57,7 @@ namespace Demo.Returns
         /// <param name="cancellationToken">Cancels the calls not yet finished.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static void RecordMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }, static (global::System.ReadOnlySpan<int> __items, global::System.Span<global::ParallelGen.Infrastructure.NoResult> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; global::Demo.Returns.Work.Record(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -66,7 +66,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }, static (global::System.ReadOnlySpan<int> __items, global::System.Span<global::ParallelGen.Infrastructure.NoResult> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; global::Demo.Returns.Work.Record(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -75,7 +75,7 @@ namespace Demo.Returns
         /// <returns>A task that completes when every call has finished.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task RecordMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapVoidAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }, static (global::System.ReadOnlySpan<int> __items, global::System.Span<global::ParallelGen.Infrastructure.NoResult> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; global::Demo.Returns.Work.Record(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Record(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -84,7 +84,7 @@ namespace Demo.Returns
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int>> RecordAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompletedVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }, static (global::System.ReadOnlySpan<int> __items, global::System.Span<global::ParallelGen.Infrastructure.NoResult> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; global::Demo.Returns.Work.Record(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Record(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Record(int)"/>.</param>
@@ -93,7 +93,7 @@ namespace Demo.Returns
         /// <returns>A future of the call.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future RecordSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.SubmitVoid(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Returns.Work.Record(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, global::ParallelGen.Infrastructure.NoResult>.Sync(static (__item, __ct) => { global::Demo.Returns.Work.Record(__item); return default; }, static (global::System.ReadOnlySpan<int> __items, global::System.Span<global::ParallelGen.Infrastructure.NoResult> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; global::Demo.Returns.Work.Record(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="RecordAsync(int)"/> for each item in parallel and returns when every call has finished.</summary>
         /// <param name="items">The arguments of each call.</param>

@@ -12,7 +12,7 @@ namespace Demo.Zero
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> AnswerSubmit(global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0), default(global::System.ValueTuple), global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__item, __ct) => global::Demo.Zero.Constants.Answer()), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Zero.Constants.Answer", 0, 0), default(global::System.ValueTuple), global::ParallelGen.Infrastructure.WorkBody<global::System.ValueTuple, int>.Sync(static (__item, __ct) => global::Demo.Zero.Constants.Answer(), static (global::System.ReadOnlySpan<global::System.ValueTuple> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Zero.Constants.Answer(); } }), executor, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="ProbeAsync(global::System.Threading.CancellationToken)"/> on an executor and returns its future.</summary>
         /// <param name="executor">Runs the call; <see langword="null"/> for the default executor.</param>
