@@ -89,11 +89,12 @@ public class DegreeControllerTests
     }
 
     [Fact]
-    public void Each_await_adds_up_to_two_workers_while_items_are_left()
+    public void Each_await_adds_half_the_running_workers_while_items_are_left()
     {
         var controller = new DegreeController(initial: 2, cap: 1024, cores: 2);
         Assert.Equal(2, controller.OnAwait(running: 2, unclaimed: 100));
         Assert.Equal(4, controller.Degree);
+        Assert.Equal(50, controller.OnAwait(running: 100, unclaimed: long.MaxValue));
         Assert.Equal(1, controller.OnAwait(running: 4, unclaimed: 1));
         Assert.Equal(1, controller.OnAwait(running: 1023, unclaimed: 100));
     }

@@ -50,9 +50,10 @@ internal sealed class DegreeController
     public int Degree => _degree;
 
     /// <summary>
-    /// An item of an asynchronous body awaited. Returns how many workers to add (0, 1 or 2): two while fewer than
-    /// <paramref name="running"/> workers are under the cap, so the degree doubles per round of awaits rather than
-    /// growing by one.
+    /// An item of an asynchronous body awaited. Returns how many workers to add: half the running workers (at least
+    /// two), within the cap and the unclaimed items. Growth in proportion to the degree reaches a degree of a thousand
+    /// within a few rounds of awaits even when each item computes before it awaits (the new workers' CPU parts then
+    /// pace the rounds); workers that find nothing left exit at once.
     /// </summary>
     /// <param name="running">Workers running now.</param>
     /// <param name="unclaimed">Items not yet claimed (a lower bound; <see cref="long.MaxValue"/> when unknown).</param>
@@ -63,7 +64,7 @@ internal sealed class DegreeController
             return 0;
         }
 
-        var add = (int)Math.Min(Math.Min(2, Cap - running), unclaimed);
+        var add = (int)Math.Min(Math.Min(Math.Max(2, running / 2), Cap - running), unclaimed);
         _degree = Math.Max(_degree, running + add);
         return add;
     }
