@@ -103,6 +103,15 @@ public static class AutoDegreeProbe
         yield return new("uniform CPU 256 x 2 ms", "auto", 0, () => Work.UniformMap(uniform));
         yield return new("uniform CPU 256 x 2 ms", "degree = cores", s_cores, () => Work.UniformMap(uniform, Fixed(s_cores)));
 
+        // Issue 14.4: an async source of the skewed shape, heaviest last, read ahead like an array (two workers, so
+        // the bound max(total / 2, longest) applies; "bound" is that figure, not a run).
+        var skewed = Inputs.Items(Work.SkewedSleepMilliseconds.Length);
+        var two = new MapOptions { MaxDegreeOfParallelism = 2 };
+        var bound = Math.Max(Work.SkewedSleepMilliseconds.Sum() / 2.0, Work.SkewedSleepMilliseconds.Max()) / 1e3;
+        yield return new("skewed waits, heaviest last, 2 workers", "bound", 2, () => Thread.Sleep(TimeSpan.FromSeconds(bound)));
+        yield return new("skewed waits, heaviest last, 2 workers", "array", 2, () => Work.SkewedWaitMapAsync(skewed, two).GetAwaiter().GetResult());
+        yield return new("skewed waits, heaviest last, 2 workers", "IAsyncEnumerable", 2, () => Work.SkewedWaitMapAsync(Arriving(skewed), two).GetAwaiter().GetResult());
+
         yield return new("CPU map beside an I/O map", "CPU map alone", 0, () => Work.UniformMap(uniform));
         yield return new("CPU map beside an I/O map", "beside async I/O", 0, () => Beside(uniform, () => Work.WaitMapAsync(thousand).GetAwaiter().GetResult()));
         yield return new("CPU map beside an I/O map", "beside blocking I/O", 0, () => Beside(uniform, () => Work.SleepMap(Enumerable.Repeat(20, 200).ToArray())));
@@ -125,6 +134,19 @@ public static class AutoDegreeProbe
         Work.UniformMap(uniform);
         stop.Cancel();
         background.GetAwaiter().GetResult();
+    }
+
+    private static async IAsyncEnumerable<int> Arriving(int[] items)
+    {
+        foreach (var item in items)
+        {
+            if (item % 16 == 15)
+            {
+                await Task.Yield();
+            }
+
+            yield return item;
+        }
     }
 
     private static string Name(int degree) => degree == 0 ? "auto" : $"degree {degree}";

@@ -22,6 +22,14 @@ public static partial class Work
         return result;
     }
 
+    /// <summary>The skewed workload's shape as asynchronous waits (c microseconds of cost wait c/175 ms), heaviest last.</summary>
+    [Parallelizable]
+    public static async Task<int> SkewedWait(int item)
+    {
+        await Task.Delay(SkewedSleepMilliseconds[item]).ConfigureAwait(false);
+        return item;
+    }
+
     /// <summary>Iterations of about one millisecond of <see cref="Cpu.Spin"/>.</summary>
     public static long OneMillisecond => s_oneMillisecond.Value;
 }
