@@ -115,6 +115,10 @@ public static class AutoDegreeProbe
         yield return new("CPU map beside an I/O map", "CPU map alone", 0, () => Work.UniformMap(uniform));
         yield return new("CPU map beside an I/O map", "beside async I/O", 0, () => Beside(uniform, () => Work.WaitMapAsync(thousand).GetAwaiter().GetResult()));
         yield return new("CPU map beside an I/O map", "beside blocking I/O", 0, () => Beside(uniform, () => Work.SleepMap(Enumerable.Repeat(20, 200).ToArray())));
+
+        // The same I/O maps at a fixed degree (as a user would have tuned them): what the I/O itself costs the CPU map.
+        yield return new("CPU map beside an I/O map", "beside async I/O, degree 1000", 0, () => Beside(uniform, () => Work.WaitMapAsync(thousand, Fixed(1_000)).GetAwaiter().GetResult()));
+        yield return new("CPU map beside an I/O map", "beside blocking I/O, degree 200", 0, () => Beside(uniform, () => Work.SleepMap(Enumerable.Repeat(20, 200).ToArray(), Fixed(200))));
     }
 
     /// <summary>Runs the CPU map while <paramref name="io"/> runs again and again on other threads; times the CPU map only.</summary>

@@ -135,12 +135,26 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
             return false;
         }
 
+        // A caller that is itself a thread-pool thread and runs work that may block holds a pool thread as much as a
+        // drain does: it counts against the places for blocking work on the pool, so that other maps' helpers go to
+        // dedicated threads rather than queue behind a pool it has blocked (the pool adds a thread only every ~0.5 s).
+        var holdsPoolThread = item.MayBlock && Thread.CurrentThread.IsThreadPoolThread;
+        if (holdsPoolThread)
+        {
+            Interlocked.Increment(ref s_blockingOnPool);
+        }
+
         try
         {
             RunOne(item);
         }
         finally
         {
+            if (holdsPoolThread)
+            {
+                Interlocked.Decrement(ref s_blockingOnPool);
+            }
+
             Interlocked.Decrement(ref _running);
             StartWorkers();
             CheckStopped();
