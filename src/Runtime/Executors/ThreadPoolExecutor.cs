@@ -44,9 +44,10 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
     }
 
     /// <summary>
-    /// Creates the default kind of executor: maps that ask for no degree use <see cref="Environment.ProcessorCount"/>
-    /// workers, and any <see cref="MapOptions.MaxDegreeOfParallelism"/> or number of submitted calls is honoured
-    /// (only the thread pool bounds it).
+    /// Creates the default kind of executor: maps that ask for no degree get an automatic one (it starts at
+    /// <see cref="Environment.ProcessorCount"/> workers and rises while items wait, up to
+    /// <see cref="MapOptions.MaxAutoDegree"/>), and any <see cref="MapOptions.MaxDegreeOfParallelism"/> or number of
+    /// submitted calls is honoured (only the thread pool bounds it).
     /// </summary>
     public ThreadPoolExecutor()
     {
