@@ -38,7 +38,8 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
     /// </summary>
     public void ItemAwaits()
     {
-        if (_controller is not { } controller || _stopping || !WorkLeft())
+        // A stream whose window is full has nothing for another worker to claim until the consumer takes items.
+        if (_controller is not { } controller || _stopping || !WorkLeft() || !Claims.WindowHasRoom)
         {
             return;
         }

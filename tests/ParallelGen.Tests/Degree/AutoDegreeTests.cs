@@ -65,6 +65,20 @@ public class AutoDegreeTests
     }
 
     [Fact]
+    public async Task Without_a_degree_a_stream_of_waiting_items_runs_past_the_cores_too()
+    {
+        var gate = new Gate(16);
+        var completed = await GeneratedSupport.AsCompleted(Method(), Enumerable.Range(0, 40).ToArray(), Async<int, int>(async (item, _) =>
+        {
+            await gate.EnterAsync();
+            return item;
+        }), null, default).ToListBounded();
+
+        Assert.Equal(Enumerable.Range(0, 40), completed.Select(c => c.Result).Order());
+        Assert.True(gate.Max >= 16, $"at most {gate.Max} items ran at once");
+    }
+
+    [Fact]
     public void Without_a_degree_blocking_items_get_threads_past_the_cores()
     {
         var wanted = s_cores + 4;
