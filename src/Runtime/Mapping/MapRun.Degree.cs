@@ -53,7 +53,8 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
         int add;
         lock (controller)
         {
-            add = controller.OnAwait(running, long.MaxValue);
+            var unclaimed = Claims.Unclaimed;
+            add = controller.OnAwait(running, unclaimed == long.MaxValue ? unclaimed : unclaimed + Returned.Count);
             Volatile.Write(ref _currentDegree, controller.Degree);
         }
 

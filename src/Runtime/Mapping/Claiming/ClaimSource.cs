@@ -30,6 +30,9 @@ internal abstract class ClaimSource<TIn>
     /// <summary>Whether items are left to claim.</summary>
     public abstract bool HasUnclaimed { get; }
 
+    /// <summary>How many items are left to claim, when the source knows; otherwise <see cref="long.MaxValue"/> while any are.</summary>
+    public virtual long Unclaimed => HasUnclaimed ? long.MaxValue : 0;
+
     /// <summary>The number of items in the input, once known; -1 until then.</summary>
     public abstract long Total { get; }
 
