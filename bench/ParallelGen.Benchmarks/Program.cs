@@ -10,6 +10,7 @@ using ParallelGen.Benchmarks.Workloads;
 //   ParallelGen.Benchmarks --info                   calibration and workload facts as JSON
 //   ParallelGen.Benchmarks --probe UniformCpu [--rounds N]   wall and CPU time of each contender, round-robin (diagnosis)
 //   ParallelGen.Benchmarks --probe SkewedTails [--rounds N]  heavier skewed shapes against the lower bound (diagnosis)
+//   ParallelGen.Benchmarks --probe AutoDegree [--rounds N] [--only WORKLOAD]  issue 14: default options beside fixed degrees
 // bench/run runs all of them and the Python peers, and prints one table.
 var mode = Option("--mode") ?? "quick";
 if (mode is not ("quick" or "full"))
@@ -26,6 +27,11 @@ if (Option("--peak-one") is { } one)
 if (args.Contains("--peak"))
 {
     return PeakMemory.RunAll(int.Parse(Option("--repeats") ?? "1", System.Globalization.CultureInfo.InvariantCulture));
+}
+
+if (Option("--probe") is "AutoDegree")
+{
+    return AutoDegreeProbe.Run(int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture), Option("--only"));
 }
 
 if (Option("--probe") is { } probe)

@@ -14,7 +14,8 @@ public interface IExecutor : IAsyncDisposable
 {
     /// <summary>
     /// The executor's width: the number of workers a map uses when neither <see cref="MapOptions.MaxDegreeOfParallelism"/>
-    /// nor the attribute asks for another, and, for executors created with a width, the most work items run at once.
+    /// nor the attribute asks for another (on the default <see cref="ThreadPoolExecutor"/>, where an automatic degree
+    /// starts), and, for executors created with a width, the most work items run at once.
     /// </summary>
     int MaxWorkers { get; }
 

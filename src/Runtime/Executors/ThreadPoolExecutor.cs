@@ -44,9 +44,10 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
     }
 
     /// <summary>
-    /// Creates the default kind of executor: maps that ask for no degree use <see cref="Environment.ProcessorCount"/>
-    /// workers, and any <see cref="MapOptions.MaxDegreeOfParallelism"/> or number of submitted calls is honoured
-    /// (only the thread pool bounds it).
+    /// Creates the default kind of executor: maps that ask for no degree get an automatic one (it starts at
+    /// <see cref="Environment.ProcessorCount"/> workers and rises while items wait, up to
+    /// <see cref="MapOptions.MaxAutoDegree"/>), and any <see cref="MapOptions.MaxDegreeOfParallelism"/> or number of
+    /// submitted calls is honoured (only the thread pool bounds it).
     /// </summary>
     public ThreadPoolExecutor()
     {
@@ -61,6 +62,9 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
     public bool IsShutdown => _shutdown;
 
     int IWorkItemHost.Capacity => _capacity;
+
+    /// <summary>Whether the executor was created without a width (maps that ask for no degree get an automatic one).</summary>
+    internal bool IsDefaultWidth => _capacity == int.MaxValue;
 
     bool IWorkItemHost.CallerMayJoin => !_shutdown;
 
@@ -132,12 +136,26 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
             return false;
         }
 
+        // A caller that is itself a thread-pool thread and runs work that may block holds a pool thread as much as a
+        // drain does: it counts against the places for blocking work on the pool, so that other maps' helpers go to
+        // dedicated threads rather than queue behind a pool it has blocked (the pool adds a thread only every ~0.5 s).
+        var holdsPoolThread = item.MayBlock && Thread.CurrentThread.IsThreadPoolThread;
+        if (holdsPoolThread)
+        {
+            Interlocked.Increment(ref s_blockingOnPool);
+        }
+
         try
         {
             RunOne(item);
         }
         finally
         {
+            if (holdsPoolThread)
+            {
+                Interlocked.Decrement(ref s_blockingOnPool);
+            }
+
             Interlocked.Decrement(ref _running);
             StartWorkers();
             CheckStopped();

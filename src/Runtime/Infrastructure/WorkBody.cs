@@ -16,14 +16,18 @@ namespace ParallelGen.Infrastructure;
 [Obsolete(InfrastructureMarker.Message, DiagnosticId = InfrastructureMarker.DiagnosticId)]
 public readonly struct WorkBody<TIn, TOut>
 {
-    private WorkBody(Func<TIn, CancellationToken, TOut>? sync, Func<TIn, CancellationToken, ValueTask<TOut>>? async)
+    private WorkBody(Func<TIn, CancellationToken, TOut>? sync, Func<TIn, CancellationToken, ValueTask<TOut>>? async, ChunkBody<TIn, TOut>? chunk = null)
     {
         SyncBody = sync;
         AsyncBody = async;
+        ChunkBody = chunk;
     }
 
     /// <summary>The synchronous form, or <see langword="null"/>.</summary>
     public Func<TIn, CancellationToken, TOut>? SyncBody { get; }
+
+    /// <summary>The synchronous form over a run of items (a loop calling the method directly), or <see langword="null"/>.</summary>
+    public ChunkBody<TIn, TOut>? ChunkBody { get; }
 
     /// <summary>The asynchronous form, or <see langword="null"/>.</summary>
     public Func<TIn, CancellationToken, ValueTask<TOut>>? AsyncBody { get; }
@@ -31,6 +35,10 @@ public readonly struct WorkBody<TIn, TOut>
     /// <summary>Wraps a synchronous method.</summary>
     public static WorkBody<TIn, TOut> Sync(Func<TIn, CancellationToken, TOut> body) =>
         new(body ?? throw new ArgumentNullException(nameof(body)), null);
+
+    /// <summary>Wraps a synchronous method that takes no cancellation token, with its loop over a run of items.</summary>
+    public static WorkBody<TIn, TOut> Sync(Func<TIn, CancellationToken, TOut> body, ChunkBody<TIn, TOut> chunk) =>
+        new(body ?? throw new ArgumentNullException(nameof(body)), null, chunk ?? throw new ArgumentNullException(nameof(chunk)));
 
     /// <summary>Wraps an asynchronous method (<c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c>, <c>ValueTask&lt;T&gt;</c>).</summary>
     public static WorkBody<TIn, TOut> Async(Func<TIn, CancellationToken, ValueTask<TOut>> body) =>

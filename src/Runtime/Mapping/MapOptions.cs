@@ -6,10 +6,19 @@ namespace ParallelGen;
 public sealed class MapOptions
 {
     /// <summary>
-    /// The most items run at once; 0 (default) uses the attribute's value, then the executor's
-    /// <see cref="IExecutor.MaxWorkers"/>. An executor created with a width never runs more than that width.
+    /// The most items run at once; 0 (default) uses the attribute's value, then the executor's: on an executor
+    /// created with a width (<c>new ThreadPoolExecutor(8)</c>, a <see cref="WorkerPool"/>) that width; on the default
+    /// <see cref="ThreadPoolExecutor"/> an automatic degree that starts at the core count and rises while items
+    /// wait (awaits, blocking calls) instead of using the CPU, up to <see cref="MaxAutoDegree"/>. A degree set here
+    /// or on the attribute is used exactly. An executor created with a width never runs more than that width.
     /// </summary>
     public int MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>
+    /// The highest degree an automatic degree may reach (see <see cref="MaxDegreeOfParallelism"/>); 0 (default)
+    /// means 1,024. Items that await use no thread while they wait; synchronous items that block each hold a thread.
+    /// </summary>
+    public int MaxAutoDegree { get; set; }
 
     /// <summary>Items claimed by a worker at a time; 0 (default) adapts to the measured item cost.</summary>
     public int ChunkSize { get; set; }

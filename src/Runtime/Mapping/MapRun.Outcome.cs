@@ -136,7 +136,7 @@ internal sealed partial class MapRun<TIn, TOut>
     }
 
     private MapProgress ReadProgress() =>
-        new(Interlocked.Read(ref _completed), Interlocked.Read(ref _failed), Claims.Total is >= 0 and var total ? total : null);
+        new(Interlocked.Read(ref _completed), Interlocked.Read(ref _failed), Claims.Total is >= 0 and var total ? total : null) { Degree = CurrentDegree };
 
     private void EndActivity()
     {

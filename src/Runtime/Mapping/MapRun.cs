@@ -29,7 +29,6 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ClaimWindow? _window;
     private readonly ChunkRunner<TIn, TOut>? _runner;
-    private readonly MapWorker<TIn, TOut>[] _workers;
     private readonly WorkerLauncher _launcher;
     private readonly HelperPolicy _helpers;
     private readonly KeyValuePair<string, object?> _methodTag;
@@ -57,11 +56,20 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _methodTag = new("parallelgen.method", method.Id);
 
-        var requested = options?.MaxDegreeOfParallelism is > 0 and var d ? d
+        var fixedDegree = options?.MaxDegreeOfParallelism is > 0 and var d ? d
             : method.MaxDegreeOfParallelism > 0 ? method.MaxDegreeOfParallelism
-            : executor.MaxWorkers;
-        var degree = plan.WorkerCount(requested, executor, source);
+            : 0;
+        var autoCap = options?.MaxAutoDegree ?? 0;
+        if (autoCap < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), autoCap, "MaxAutoDegree must be 0 (the default) or positive.");
+        }
+
+        _controller = fixedDegree == 0 ? AutoDegreeFor(plan, executor, source, autoCap) : null;
+        var degree = _controller?.Degree ?? plan.WorkerCount(fixedDegree > 0 ? fixedDegree : executor.MaxWorkers, executor, source);
         Degree = degree;
+        _currentDegree = degree;
+        _plan = plan;
         var streaming = mode == ResultMode.Stream;
         Window = ClaimWindow.SizeFor(degree);
         _window = streaming ? new ClaimWindow(Window) : null;
@@ -73,7 +81,9 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
         _runner = plan.Runner(this, source, timeout);
 
         var blocking = !streaming && !Claims.IsAsync;
+        _blocking = blocking;
         _workers = new MapWorker<TIn, TOut>[degree];
+        _workerCount = degree;
         for (var i = 0; i < degree; i++)
         {
             // The caller's worker (the last) claims from the front; the workers alternate ends from there.
@@ -82,10 +92,10 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
 
         Claimer = new Claimer<TIn, TOut>(this);
         _launcher = plan.Launcher(executor);
-        _helpers = plan.Helpers(this, executor, _workers[^1].PrefersBlocking);
+        _helpers = plan.Helpers(this, executor, _workers[degree - 1].PrefersBlocking);
     }
 
-    /// <summary>How many workers run.</summary>
+    /// <summary>How many workers the map starts with (an automatic degree may change later: <see cref="CurrentDegree"/>).</summary>
     public int Degree { get; }
 
     /// <summary>For streaming maps: how far past the consumer the workers may claim.</summary>
@@ -115,8 +125,16 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
     /// <summary>When workers join.</summary>
     public HelperPolicy Helpers => _helpers;
 
-    /// <summary>The workers.</summary>
-    public IReadOnlyList<MapWorker<TIn, TOut>> Workers => _workers;
+    /// <summary>The workers created so far.</summary>
+    public ReadOnlySpan<MapWorker<TIn, TOut>> Workers
+    {
+        get
+        {
+            var count = Volatile.Read(ref _workerCount);
+            var workers = Volatile.Read(ref _workers);
+            return new(workers, 0, Math.Min(count, workers.Length));
+        }
+    }
 
     /// <summary>Pulsed when work may have become claimable (a rest handed back, the consumer took items, the map stopped).</summary>
     public AsyncSignal Signal { get; } = new();
@@ -127,7 +145,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
     /// <summary>Whether the map is stopping.</summary>
     public bool Stopping => _stopping;
 
-    int IWorkerDispatch.WorkerCount => _workers.Length;
+    int IWorkerDispatch.WorkerCount => Degree;
 
     bool IWorkerDispatch.WorthHelping => WorkLeft() && !_stopping;
 
@@ -147,7 +165,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
             _activity?.SetTag("parallelgen.method", _method.Id);
             _activity?.SetTag("parallelgen.degree", Degree);
             _activity?.SetTag("parallelgen.executor", _executor.GetType().Name);
-            _activeWorkers = _workers.Length;
+            _activeWorkers = Degree;
             try
             {
                 Claims.Open(_stop.Token);
@@ -164,6 +182,8 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
                 _progressReporter = new ProgressReporter(_progress, ReadProgress);
             }
 
+            // Before the helpers: a synchronous map's caller runs its own worker inside Start.
+            StartAutoDegree();
             _helpers.Start();
         }
         finally
@@ -189,7 +209,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
             {
                 // Nothing runs: the executor refused the map (it has been shut down).
                 _helpers.Cancel();
-                foreach (var other in _workers)
+                foreach (var other in Workers)
                 {
                     other.Exit();
                 }
@@ -230,7 +250,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
         if (retireOthers && (_stopping || !WorkLeft()))
         {
             // Workers the executor has not started yet would only find nothing to do: the map need not wait for them.
-            foreach (var other in _workers)
+            foreach (var other in Workers)
             {
                 if (other.TryRetire())
                 {
@@ -250,7 +270,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
     private void OnStop()
     {
         _stopping = true;
-        foreach (var worker in _workers)
+        foreach (var worker in Workers)
         {
             worker.Yield = true;
         }
@@ -278,6 +298,7 @@ internal sealed partial class MapRun<TIn, TOut> : IWorkerDispatch
     private async Task FinishAsync()
     {
         _helpers.Cancel();
+        StopAutoDegree();
         try
         {
             await Claims.DisposeAsync().ConfigureAwait(false);

@@ -58,6 +58,20 @@ internal sealed class ReadAhead<T>
         return !Ended;
     }
 
+    /// <summary>Buffers one item read from the source.</summary>
+    public void Add(T item)
+    {
+        if (_tail == _items.Length)
+        {
+            MakeRoom(Count + 1);
+        }
+
+        _items[_tail++] = item;
+    }
+
+    /// <summary>Records that the source has ended.</summary>
+    public void End() => Ended = true;
+
     /// <summary>
     /// With nothing buffered: records that <paramref name="read"/> items went from the source straight to a worker
     /// (and whether the source then ended), and returns the input position of the first of them.

@@ -13,7 +13,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static int[] InternalMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Internal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Internal(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -22,7 +22,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> InternalMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Internal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Internal(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -31,7 +31,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> InternalMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Internal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Internal(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -40,7 +40,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> InternalAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Internal(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Internal(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Internal(int)"/>.</param>
@@ -49,7 +49,7 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::ParallelGen.Future<int> InternalSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Internal(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Internal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Internal(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Private(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -58,7 +58,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static int[] PrivateMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Private(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Private(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -67,7 +67,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> PrivateMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Private(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Private(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -76,7 +76,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Threading.Tasks.Task<int[]> PrivateMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Private(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Private(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -85,7 +85,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PrivateAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Private(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Private(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Private(int)"/>.</param>
@@ -94,7 +94,7 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private static global::ParallelGen.Future<int> PrivateSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Private(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Private(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Private(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -103,7 +103,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static int[] PrivateProtectedMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.PrivateProtected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -112,7 +112,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Threading.Tasks.Task<int[]> PrivateProtectedMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.PrivateProtected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -121,7 +121,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Threading.Tasks.Task<int[]> PrivateProtectedMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.PrivateProtected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="PrivateProtected(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -130,7 +130,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PrivateProtectedAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.PrivateProtected(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="PrivateProtected(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="PrivateProtected(int)"/>.</param>
@@ -139,7 +139,7 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         private protected static global::ParallelGen.Future<int> PrivateProtectedSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.PrivateProtected(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.PrivateProtected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.PrivateProtected(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -148,7 +148,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static int[] ProtectedMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Protected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -157,7 +157,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Threading.Tasks.Task<int[]> ProtectedMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Protected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Protected(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -166,7 +166,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Threading.Tasks.Task<int[]> ProtectedMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Protected(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Protected(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -175,7 +175,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ProtectedAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Protected(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Protected(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Protected(int)"/>.</param>
@@ -184,7 +184,7 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected static global::ParallelGen.Future<int> ProtectedSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Protected(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Protected(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Protected(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -193,7 +193,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static int[] ProtectedInternalMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.ProtectedInternal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -202,7 +202,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Threading.Tasks.Task<int[]> ProtectedInternalMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.ProtectedInternal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -211,7 +211,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Threading.Tasks.Task<int[]> ProtectedInternalMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.ProtectedInternal(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="ProtectedInternal(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -220,7 +220,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ProtectedInternalAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.ProtectedInternal(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="ProtectedInternal(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="ProtectedInternal(int)"/>.</param>
@@ -229,7 +229,7 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         protected internal static global::ParallelGen.Future<int> ProtectedInternalSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.ProtectedInternal(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.ProtectedInternal(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.ProtectedInternal(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Public(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -238,7 +238,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] PublicMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Public(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Public(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -247,7 +247,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PublicMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Public(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Public(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -256,7 +256,7 @@ namespace Demo.Access
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> PublicMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Public(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Public(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -265,7 +265,7 @@ namespace Demo.Access
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> PublicAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Public(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Public(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Public(int)"/>.</param>
@@ -274,6 +274,6 @@ namespace Demo.Access
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> PublicSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Access.Visibility.Public(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Access.Visibility.Public(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Access.Visibility.Public(__item); } }), executor, cancellationToken);
     }
 }

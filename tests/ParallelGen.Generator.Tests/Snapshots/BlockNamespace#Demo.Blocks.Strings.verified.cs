@@ -13,7 +13,7 @@ namespace Demo.Blocks
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static int[] LengthMap(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<string> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Blocks.Strings.Length(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Length(string)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -22,7 +22,7 @@ namespace Demo.Blocks
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> LengthMapAsync(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<string> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Blocks.Strings.Length(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Length(string)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -31,7 +31,7 @@ namespace Demo.Blocks
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Threading.Tasks.Task<int[]> LengthMapAsync(global::System.Collections.Generic.IAsyncEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<string> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Blocks.Strings.Length(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Length(string)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -40,7 +40,7 @@ namespace Demo.Blocks
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<string, int>> LengthAsCompleted(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<string> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Blocks.Strings.Length(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Length(string)"/> on an executor and returns its future.</summary>
         /// <param name="text">Passed to <see cref="Length(string)"/>.</param>
@@ -49,6 +49,6 @@ namespace Demo.Blocks
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         internal static global::ParallelGen.Future<int> LengthSubmit(string text, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), text, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Blocks.Strings.Length(System.String)", 0, 0), text, global::ParallelGen.Infrastructure.WorkBody<string, int>.Sync(static (__item, __ct) => global::Demo.Blocks.Strings.Length(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<string> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Blocks.Strings.Length(__item); } }), executor, cancellationToken);
     }
 }

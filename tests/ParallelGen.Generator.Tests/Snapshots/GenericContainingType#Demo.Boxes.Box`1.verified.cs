@@ -13,7 +13,7 @@ namespace Demo.Boxes
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] LeftMap(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(T left, T right)> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Boxes.Box<T>.Left(__item.left, __item.right); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Left(T, T)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -22,7 +22,7 @@ namespace Demo.Boxes
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> LeftMapAsync(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(T left, T right)> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Boxes.Box<T>.Left(__item.left, __item.right); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Left(T, T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -31,7 +31,7 @@ namespace Demo.Boxes
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> LeftMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(T left, T right)> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Boxes.Box<T>.Left(__item.left, __item.right); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Left(T, T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -40,7 +40,7 @@ namespace Demo.Boxes
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(T left, T right), T>> LeftAsCompleted(global::System.Collections.Generic.IEnumerable<(T left, T right)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(T left, T right)> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Boxes.Box<T>.Left(__item.left, __item.right); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Left(T, T)"/> on an executor and returns its future.</summary>
         /// <param name="left">Passed to <see cref="Left(T, T)"/>.</param>
@@ -50,7 +50,7 @@ namespace Demo.Boxes
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> LeftSubmit(T left, T right, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), (left, right), global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Left(`0,`0)", 0, 0), (left, right), global::ParallelGen.Infrastructure.WorkBody<(T left, T right), T>.Sync(static (__item, __ct) => global::Demo.Boxes.Box<T>.Left(__item.left, __item.right), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(T left, T right)> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Boxes.Box<T>.Left(__item.left, __item.right); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -61,7 +61,7 @@ namespace Demo.Boxes
         public string[] WrapMap(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Wrap(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel without blocking the caller.</summary>
@@ -73,7 +73,7 @@ namespace Demo.Boxes
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Wrap(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -85,7 +85,7 @@ namespace Demo.Boxes
         public global::System.Threading.Tasks.Task<string[]> WrapMapAsync(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Wrap(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Wrap(T)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -97,7 +97,7 @@ namespace Demo.Boxes
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> WrapAsCompleted(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Wrap(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Wrap(T)"/> on an executor and returns its future.</summary>
@@ -109,7 +109,7 @@ namespace Demo.Boxes
         public global::ParallelGen.Future<string> WrapSubmit(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Boxes.Box`1.Wrap(`0)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync((__item, __ct) => __self.Wrap(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Wrap(__item); } }), executor, cancellationToken);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static int[] BitsMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Bits<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -26,7 +26,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Bits<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -37,7 +37,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<int[]> BitsMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Bits<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Bits{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -48,7 +48,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, int>> BitsAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Bits<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Bits{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Bits{T}(T)"/>.</typeparam>
@@ -59,7 +59,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<int> BitsSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : unmanaged
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Bits``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, int>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Bits<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Bits<T>(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -72,7 +72,7 @@ namespace Demo.Generics
         public static string[] DescribeMap<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(TKey key, TValue value)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -85,7 +85,7 @@ namespace Demo.Generics
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(TKey key, TValue value)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -98,7 +98,7 @@ namespace Demo.Generics
         public static global::System.Threading.Tasks.Task<string[]> DescribeMapAsync<TKey, TValue>(global::System.Collections.Generic.IAsyncEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(TKey key, TValue value)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Describe{TKey, TValue}(TKey, TValue)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -111,7 +111,7 @@ namespace Demo.Generics
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(TKey key, TValue value), string>> DescribeAsCompleted<TKey, TValue>(global::System.Collections.Generic.IEnumerable<(TKey key, TValue value)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(TKey key, TValue value)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Describe{TKey, TValue}(TKey, TValue)"/> on an executor and returns its future.</summary>
         /// <typeparam name="TKey">The type argument of <see cref="Describe{TKey, TValue}(TKey, TValue)"/>.</typeparam>
@@ -125,7 +125,7 @@ namespace Demo.Generics
         public static global::ParallelGen.Future<string> DescribeSubmit<TKey, TValue>(TKey key, TValue value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where TKey : class, global::System.IComparable<TKey>
             where TValue : struct
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), (key, value), global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Describe``2(``0,``1)", 0, 0), (key, value), global::ParallelGen.Infrastructure.WorkBody<(TKey key, TValue value), string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<(TKey key, TValue value)> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Describe<TKey, TValue>(__item.key, __item.value); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -135,7 +135,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] EchoMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Echo<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -145,7 +145,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Echo<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -155,7 +155,7 @@ namespace Demo.Generics
         /// <returns>The results in input order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> EchoMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Echo<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Echo{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -165,7 +165,7 @@ namespace Demo.Generics
         /// <returns>The finished items in completion order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, T>> EchoAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Echo<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Echo{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Echo{T}(T)"/>.</typeparam>
@@ -175,7 +175,7 @@ namespace Demo.Generics
         /// <returns>A future of the call's result.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> EchoSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Echo``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Echo<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Echo<T>(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -186,7 +186,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static T[] MakeMap<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Make<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -197,7 +197,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Make<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -208,7 +208,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<T[]> MakeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Make<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Make{T}(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -219,7 +219,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, T>> MakeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Make<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Make{T}(int)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Make{T}(int)"/>.</typeparam>
@@ -230,7 +230,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<T> MakeSubmit<T>(int seed, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : new()
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), seed, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Make``1(System.Int32)", 0, 0), seed, global::ParallelGen.Infrastructure.WorkBody<int, T>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Make<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<T> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Make<T>(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -241,7 +241,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string?[] MaybeMap<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T?> __items, global::System.Span<string?> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Maybe<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -252,7 +252,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T?> __items, global::System.Span<string?> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Maybe<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -263,7 +263,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string?[]> MaybeMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T?> __items, global::System.Span<string?> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Maybe<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Maybe{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -274,7 +274,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T?, string?>> MaybeAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T?> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T?> __items, global::System.Span<string?> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Maybe<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Maybe{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Maybe{T}(T)"/>.</typeparam>
@@ -285,7 +285,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string?> MaybeSubmit<T>(T? value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : class?
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Maybe``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T?, string?>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Maybe<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T?> __items, global::System.Span<string?> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Maybe<T>(__item); } }), executor, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; returns the results in input order.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -296,7 +296,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static string[] ShowMap<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Show<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -307,7 +307,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Show<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -318,7 +318,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Threading.Tasks.Task<string[]> ShowMapAsync<T>(global::System.Collections.Generic.IAsyncEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Show<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Show{T}(T)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -329,7 +329,7 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<T, string>> ShowAsCompleted<T>(global::System.Collections.Generic.IEnumerable<T> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Show<T>(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Show{T}(T)"/> on an executor and returns its future.</summary>
         /// <typeparam name="T">The type argument of <see cref="Show{T}(T)"/>.</typeparam>
@@ -340,6 +340,6 @@ namespace Demo.Generics
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         public static global::ParallelGen.Future<string> ShowSubmit<T>(T value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
             where T : notnull
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Generics.Generic.Show``1(``0)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<T, string>.Sync(static (__item, __ct) => global::Demo.Generics.Generic.Show<T>(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<T> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Generics.Generic.Show<T>(__item); } }), executor, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ partial class GlobalShapes
     public int[] TwiceMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __self = this;
-        return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)), options, cancellationToken);
+        return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Twice(__item); } }), options, cancellationToken);
     }
 
     /// <summary>Calls <see cref="Twice(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -25,7 +25,7 @@ partial class GlobalShapes
     public global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __self = this;
-        return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)), options, cancellationToken);
+        return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Twice(__item); } }), options, cancellationToken);
     }
 
     /// <summary>Calls <see cref="Twice(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -37,7 +37,7 @@ partial class GlobalShapes
     public global::System.Threading.Tasks.Task<int[]> TwiceMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __self = this;
-        return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)), options, cancellationToken);
+        return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Twice(__item); } }), options, cancellationToken);
     }
 
     /// <summary>Calls <see cref="Twice(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -49,7 +49,7 @@ partial class GlobalShapes
     public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> TwiceAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __self = this;
-        return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)), options, cancellationToken);
+        return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Twice(__item); } }), options, cancellationToken);
     }
 
     /// <summary>Schedules one call of <see cref="Twice(int)"/> on an executor and returns its future.</summary>
@@ -61,6 +61,6 @@ partial class GlobalShapes
     public global::ParallelGen.Future<int> TwiceSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var __self = this;
-        return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item)), executor, cancellationToken);
+        return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:GlobalShapes.Twice(System.Int32)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Twice(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Twice(__item); } }), executor, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ namespace Demo.Instances
         public int[] ScaleMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Scale(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item in parallel without blocking the caller.</summary>
@@ -27,7 +27,7 @@ namespace Demo.Instances
         public global::System.Threading.Tasks.Task<int[]> ScaleMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Scale(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -39,7 +39,7 @@ namespace Demo.Instances
         public global::System.Threading.Tasks.Task<int[]> ScaleMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Scale(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Scale(int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -51,7 +51,7 @@ namespace Demo.Instances
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ScaleAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Scale(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Scale(int)"/> on an executor and returns its future.</summary>
@@ -63,7 +63,7 @@ namespace Demo.Instances
         public global::ParallelGen.Future<int> ScaleSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Instances.Scaler.Scale(System.Int32)", 0, 0, __self), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync((__item, __ct) => __self.Scale(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Scale(__item); } }), executor, cancellationToken);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Demo.Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static int[] ComputeMap(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Legacy.Old.Compute(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Compute(int)"/> for each item in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -24,7 +24,7 @@ namespace Demo.Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Threading.Tasks.Task<int[]> ComputeMapAsync(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Legacy.Old.Compute(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Compute(int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -34,7 +34,7 @@ namespace Demo.Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Threading.Tasks.Task<int[]> ComputeMapAsync(global::System.Collections.Generic.IAsyncEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Legacy.Old.Compute(__item); } }), options, cancellationToken);
 
         /// <summary>Calls <see cref="Compute(int)"/> for each item in parallel; yields each item as it finishes.</summary>
         /// <param name="items">The arguments of each call.</param>
@@ -44,7 +44,7 @@ namespace Demo.Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<int, int>> ComputeAsCompleted(global::System.Collections.Generic.IEnumerable<int> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)), options, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), items, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Legacy.Old.Compute(__item); } }), options, cancellationToken);
 
         /// <summary>Schedules one call of <see cref="Compute(int)"/> on an executor and returns its future.</summary>
         /// <param name="value">Passed to <see cref="Compute(int)"/>.</param>
@@ -54,6 +54,6 @@ namespace Demo.Legacy
         [global::System.CodeDom.Compiler.GeneratedCode("ParallelGen.Generator", "0.1.0.0")]
         [global::System.Obsolete("Use New instead.")]
         public static global::ParallelGen.Future<int> ComputeSubmit(int value, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item)), executor, cancellationToken);
+            => global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Legacy.Old.Compute(System.Int32)", 0, 0), value, global::ParallelGen.Infrastructure.WorkBody<int, int>.Sync(static (__item, __ct) => global::Demo.Legacy.Old.Compute(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] static (global::System.ReadOnlySpan<int> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = global::Demo.Legacy.Old.Compute(__item); } }), executor, cancellationToken);
     }
 }

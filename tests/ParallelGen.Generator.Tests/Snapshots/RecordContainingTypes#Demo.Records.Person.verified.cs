@@ -15,7 +15,7 @@ namespace Demo.Records
         public string[] GreetMap(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<string> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Greet(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Greet(string)"/> for each item in parallel without blocking the caller.</summary>
@@ -27,7 +27,7 @@ namespace Demo.Records
         public global::System.Threading.Tasks.Task<string[]> GreetMapAsync(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<string> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Greet(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Greet(string)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -39,7 +39,7 @@ namespace Demo.Records
         public global::System.Threading.Tasks.Task<string[]> GreetMapAsync(global::System.Collections.Generic.IAsyncEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<string> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Greet(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Greet(string)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -51,7 +51,7 @@ namespace Demo.Records
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<string, string>> GreetAsCompleted(global::System.Collections.Generic.IEnumerable<string> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<string> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Greet(__item); } }), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Greet(string)"/> on an executor and returns its future.</summary>
@@ -63,7 +63,7 @@ namespace Demo.Records
         public global::ParallelGen.Future<string> GreetSubmit(string greeting, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), greeting, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Person.Greet(System.String)", 0, 0, __self), greeting, global::ParallelGen.Infrastructure.WorkBody<string, string>.Sync((__item, __ct) => __self.Greet(__item), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<string> __items, global::System.Span<string> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Greet(__item); } }), executor, cancellationToken);
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Demo.Records
         public int[] DotMap(global::System.Collections.Generic.IEnumerable<(int x, int y)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Map(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<(int x, int y)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Dot(__item.x, __item.y); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Dot(int, int)"/> for each item in parallel without blocking the caller.</summary>
@@ -27,7 +27,7 @@ namespace Demo.Records
         public global::System.Threading.Tasks.Task<int[]> DotMapAsync(global::System.Collections.Generic.IEnumerable<(int x, int y)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<(int x, int y)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Dot(__item.x, __item.y); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Dot(int, int)"/> for each item of an asynchronous stream in parallel without blocking the caller.</summary>
@@ -39,7 +39,7 @@ namespace Demo.Records
         public global::System.Threading.Tasks.Task<int[]> DotMapAsync(global::System.Collections.Generic.IAsyncEnumerable<(int x, int y)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.MapAsync(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<(int x, int y)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Dot(__item.x, __item.y); } }), options, cancellationToken);
         }
 
         /// <summary>Calls <see cref="Dot(int, int)"/> for each item in parallel; yields each item as it finishes.</summary>
@@ -51,7 +51,7 @@ namespace Demo.Records
         public global::System.Collections.Generic.IAsyncEnumerable<global::ParallelGen.Completed<(int x, int y), int>> DotAsCompleted(global::System.Collections.Generic.IEnumerable<(int x, int y)> items, global::ParallelGen.MapOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)), options, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.AsCompleted(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), items, global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<(int x, int y)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Dot(__item.x, __item.y); } }), options, cancellationToken);
         }
 
         /// <summary>Schedules one call of <see cref="Dot(int, int)"/> on an executor and returns its future.</summary>
@@ -64,7 +64,7 @@ namespace Demo.Records
         public global::ParallelGen.Future<int> DotSubmit(int x, int y, global::ParallelGen.IExecutor? executor = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var __self = this;
-            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), (x, y), global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y)), executor, cancellationToken);
+            return global::ParallelGen.Infrastructure.GeneratedSupport.Submit(new global::ParallelGen.Infrastructure.ParallelMethod("M:Demo.Records.Point.Dot(System.Int32,System.Int32)", 0, 0, __self), (x, y), global::ParallelGen.Infrastructure.WorkBody<(int x, int y), int>.Sync((__item, __ct) => __self.Dot(__item.x, __item.y), [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (global::System.ReadOnlySpan<(int x, int y)> __items, global::System.Span<int> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; __results[__done] = __self.Dot(__item.x, __item.y); } }), executor, cancellationToken);
         }
     }
 }

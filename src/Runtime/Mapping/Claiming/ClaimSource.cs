@@ -30,6 +30,9 @@ internal abstract class ClaimSource<TIn>
     /// <summary>Whether items are left to claim.</summary>
     public abstract bool HasUnclaimed { get; }
 
+    /// <summary>How many items are left to claim, when the source knows; otherwise <see cref="long.MaxValue"/> while any are.</summary>
+    public virtual long Unclaimed => HasUnclaimed ? long.MaxValue : 0;
+
     /// <summary>The number of items in the input, once known; -1 until then.</summary>
     public abstract long Total { get; }
 
@@ -38,8 +41,8 @@ internal abstract class ClaimSource<TIn>
 
     /// <summary>
     /// Chooses the source for a map: indexable inputs are claimed by index (from both ends, or in order within the
-    /// window when streaming); lazy inputs are read under a lock (through a read-ahead when the results go to an
-    /// array); async streams under an async lock.
+    /// window when streaming); lazy inputs are read under a lock and async streams under an async lock, both
+    /// through a read-ahead when the results go to an array.
     /// </summary>
     /// <param name="source">The input.</param>
     /// <param name="window">The streaming window, or <see langword="null"/> for maps into an array or without results.</param>
@@ -57,7 +60,7 @@ internal abstract class ClaimSource<TIn>
             return readAhead && window is null ? new ReadAheadSource<TIn>(enumerable, guidedShare) : new EnumeratedSource<TIn>(enumerable, window);
         }
 
-        return new AsyncStreamSource<TIn>(source.AsyncEnumerable!, window);
+        return readAhead && window is null ? new AsyncReadAheadSource<TIn>(source.AsyncEnumerable!, guidedShare) : new AsyncStreamSource<TIn>(source.AsyncEnumerable!, window);
     }
 
     /// <summary>Opens the input (gets its enumerator); <paramref name="stop"/> stops an async stream.</summary>

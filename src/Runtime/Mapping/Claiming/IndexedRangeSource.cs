@@ -13,6 +13,9 @@ internal sealed class IndexedRangeSource<TIn>(int count, int guidedShare) : Clai
     public override bool HasUnclaimed => _range.Remaining > 0;
 
     /// <inheritdoc/>
+    public override long Unclaimed => _range.Remaining;
+
+    /// <inheritdoc/>
     public override long Total => count;
 
     /// <inheritdoc/>

@@ -89,6 +89,10 @@ internal sealed class AsyncWorker<TIn, TOut>(MapRun<TIn, TOut> run, bool fromBac
             }
 
             processed += sync ? Run.Runner.RunSync(this) : await Run.Runner.RunAsync(this).ConfigureAwait(false);
+            if (Run.ShouldRetire())
+            {
+                return processed;
+            }
         }
     }
 }

@@ -39,6 +39,10 @@ internal sealed class SyncWorker<TIn, TOut>(MapRun<TIn, TOut> run, bool fromBack
 
                 processed += Run.Runner.RunSync(this);
                 Run.Helpers.AfterChunk();
+                if (Run.ShouldRetire())
+                {
+                    break;
+                }
             }
         }
         catch (Exception ex)
