@@ -128,9 +128,13 @@ internal static partial class SourceEmitter
             var factory = "global::ParallelGen.Infrastructure.WorkBody<" + item + ", " + result + ">";
             // A method without a token also gets its loop over a run of items (ChunkBody): a direct call the JIT can
             // inline, for cheap items, instead of a delegate call per item. Optimized from its first call: it runs a
-            // slice of a few hundred items per call, too few for on-stack replacement to lift it out of tier 0.
+            // slice of a few hundred items per call, too few for on-stack replacement to lift it out of tier 0. Attributes
+            // on lambdas need C# 10; an older language version gets the same loop, tiered as usual.
+            var optimized = method.AllowsLambdaAttributes
+                ? "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] "
+                : string.Empty;
             var loop = method.PassesCancellationToken ? string.Empty
-                : ", [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] " + lambda + "(global::System.ReadOnlySpan<" + item + "> __items, global::System.Span<" + result + "> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; "
+                : ", " + optimized + lambda + "(global::System.ReadOnlySpan<" + item + "> __items, global::System.Span<" + result + "> __results, ref int __done) => { for (; __done < __items.Length; __done++) { var __item = __items[__done]; "
                   + (method.ReturnKind == ReturnKind.Value ? "__results[__done] = " + call : call) + "; } }";
             return method.ReturnKind switch
             {

@@ -23,6 +23,7 @@ namespace ParallelGen.Generator.Models;
 /// <param name="MaxDegreeOfParallelism">The attribute's value.</param>
 /// <param name="ChunkSize">The attribute's value.</param>
 /// <param name="ObsoleteAttribute">An <c>[Obsolete]</c> attribute to copy onto the wrappers, or <see langword="null"/>.</param>
+/// <param name="AllowsLambdaAttributes">Whether the project's language version (C# 10 or later) allows attributes on lambdas.</param>
 internal sealed record MethodModel(
     HierarchyInfo Hierarchy,
     string ContainingType,
@@ -40,7 +41,8 @@ internal sealed record MethodModel(
     string Cref,
     int MaxDegreeOfParallelism,
     int ChunkSize,
-    string? ObsoleteAttribute)
+    string? ObsoleteAttribute,
+    bool AllowsLambdaAttributes)
 {
     /// <summary>Whether the method returns nothing to the caller (<c>void</c>, <c>Task</c>, <c>ValueTask</c>).</summary>
     public bool HasResult => ResultType is not null;

@@ -92,7 +92,8 @@ internal static class MethodModelFactory
             Cref(method, documentationId),
             maxDegree,
             chunkSize,
-            ObsoleteAttribute(method));
+            ObsoleteAttribute(method),
+            context.TargetNode.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp10 });
     }
 
     private static EquatableArray<string> TypeParameterNames(ImmutableArray<ITypeParameterSymbol> typeParameters)
