@@ -93,12 +93,7 @@ internal sealed class ReadAheadSource<TIn>(IEnumerable<TIn> items, int guidedSha
     /// <summary>Claims from the read-ahead: from the front until the input ends, then a share at a time from the chunk's end.</summary>
     private ClaimResult TakeAhead(Chunk<TIn> chunk, int wanted)
     {
-        var left = _ahead.Count;
-        var take = _exhausted ? TwoEndedRange.GuidedTake(left, wanted, guidedShare) : System.Math.Min(wanted, left);
-        var buffer = chunk.Buffer(take);
-        var start = _ahead.Take(_exhausted && chunk.FromBack, take, buffer);
-        _aheadCount = _ahead.Count;
-        chunk.Set(start, take, buffer, 0);
+        _aheadCount = ReadAheadClaim.Take(_ahead, chunk, wanted, _exhausted, guidedShare);
         return ClaimResult.Claimed;
     }
 
