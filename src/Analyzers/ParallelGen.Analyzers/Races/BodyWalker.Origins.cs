@@ -147,25 +147,9 @@ internal sealed partial class BodyWalker
         return false;
     }
 
-    private bool IsSource(ISymbol symbol)
-    {
-        var definition = symbol.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _context.Compilation.Assembly)
-            && !definition.DeclaringSyntaxReferences.IsEmpty;
-    }
+    private bool IsSource(ISymbol symbol) => SourceSymbols.IsDeclaredIn(symbol, _context.Compilation);
 
-    private static bool IsAutoProperty(IPropertySymbol property)
-    {
-        foreach (var member in property.ContainingType.GetMembers())
-        {
-            if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsAutoProperty(IPropertySymbol property) => SourceSymbols.IsAutoProperty(property);
 
     internal static IOperation? Unwrap(IOperation? operation)
     {

@@ -257,23 +257,7 @@ internal sealed partial class AccessCollector
     private void Add(StorageKey key, AccessKind kind, bool atomic, IOperation at, object? index) =>
         _accesses.Add(new Access(key, kind, atomic, HeldLocks.Of(at, Known, _boundary), Order.At(at.Syntax.SpanStart), at, index));
 
-    private bool IsSource(ISymbol symbol)
-    {
-        var definition = symbol.OriginalDefinition;
-        return SymbolEqualityComparer.Default.Equals(definition.ContainingAssembly, _context.Compilation.Assembly)
-            && !definition.DeclaringSyntaxReferences.IsEmpty;
-    }
+    private bool IsSource(ISymbol symbol) => SourceSymbols.IsDeclaredIn(symbol, _context.Compilation);
 
-    private static bool IsAutoProperty(IPropertySymbol property)
-    {
-        foreach (var member in property.ContainingType.GetMembers())
-        {
-            if (member is IFieldSymbol { IsImplicitlyDeclared: true } field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsAutoProperty(IPropertySymbol property) => SourceSymbols.IsAutoProperty(property);
 }
