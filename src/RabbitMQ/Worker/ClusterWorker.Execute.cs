@@ -188,6 +188,7 @@ internal sealed partial class ClusterWorker
 
     private async Task StopGracefullyAsync()
     {
+        await AnnounceAsync(leaving: true).ConfigureAwait(false);
         _stopping = true;
         if (_session is { ConsumerTag: { } consumerTag } session)
         {
