@@ -161,6 +161,18 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
                 // Room for the whole message first: a full window holds back whole messages.
                 var count = Math.Min(perMessage, items.Length - next);
                 await _inFlight.TakeAsync(count, token).ConfigureAwait(false);
+                try
+                {
+                    // A slot too: at once, unless a future waits for one (then behind it).
+                    await _slots.EnterAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    _inFlight.Release(count);
+                    throw;
+                }
+
+                messages++;
                 message.Reset();
                 WorkMessage.WriteHeader(message, method.Id, id, next, count, timeout, targetBytes.Span, hasTarget);
                 var first = next;
@@ -186,8 +198,6 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
                     WorkMessage.PatchCount(body, method.Id, next - first);
                 }
 
-                _slots.Occupy(1);
-                messages++;
                 publishes.Add(PublishWorkAsync(body, token));
             }
 

@@ -126,6 +126,34 @@ public sealed class FutureGateTests(BrokerVhost vhost, ITestOutputHelper output)
         }
     }
 
+    [BrokerFact]
+    public async Task A_future_submitted_during_a_long_map_takes_the_next_free_slot_not_the_maps_end()
+    {
+        var options = vhost.Options();
+        using var a = WorkerProcess.Start(options, 1, null);
+        using var b = WorkerProcess.Start(options, 1, null);
+        await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
+        await Task.WhenAll(a.WaitServingAsync(), b.WaitServingAsync());
+        Assert.True(await EventuallyAsync(() => cluster.WorkerSlots == 2));
+
+        // 400 map messages of one 20 ms item, 8 outstanding on 2 slots: the map always holds more than every slot.
+        var items = Enumerable.Range(0, 400).Select(i => (i, 20)).ToArray();
+        var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 1, outstanding: 8);
+        Assert.True(await EventuallyAsync(() => cluster.Statistics.ResultsReceived >= 10));
+
+        var future = GateWork.SquareSubmit(7, cluster);
+        var square = await future.Task.WaitAsync(s_patience);
+        var mapResultsByThen = cluster.Statistics.ResultsReceived;
+        var (_, errors) = await map.WaitAsync(s_patience);
+
+        output.WriteLine($"a future submitted after 10 of 400 map results finished after {mapResultsByThen} results");
+        Assert.Equal(49, square);
+        Assert.All(errors, e => Assert.Null(e));
+
+        // It queued ahead of the map's later messages (first come, first served), not behind the whole map.
+        Assert.True(mapResultsByThen < items.Length / 2, $"the future finished only after {mapResultsByThen} map results");
+    }
+
     private static string[] Started(string directory) =>
         Directory.GetFiles(directory, "started-*").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 
