@@ -39,6 +39,11 @@ public sealed partial class RabbitMqExecutor
         await consume.BasicConsumeAsync(ReplyQueue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
         _session = new CallerSession(generation, publish, consume);
         Statistics.Reconnects = _keeper?.Reconnects ?? 0;
+
+        // Ask who serves: every worker answers with its slots (and repeats them periodically anyway).
+        var census = new WireWriter();
+        ControlMessage.WriteCensus(census, CallerId);
+        await publish.BasicPublishAsync(_topology.ControlExchange, string.Empty, census.WrittenMemory, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CallerSession> SessionAsync(long newerThan, CancellationToken cancellationToken)
@@ -128,6 +133,14 @@ public sealed partial class RabbitMqExecutor
             if (delivery.Exchange == _topology.DeadExchange)
             {
                 OnDeadLetter(delivery);
+            }
+            else if (delivery.BasicProperties.Type == PresenceMessage.Type)
+            {
+                _census.Record(PresenceMessage.Read(delivery.Body));
+            }
+            else if (delivery.BasicProperties.Type == Topology.ProbeType)
+            {
+                // A worker checking that this caller's reply queue still exists: nothing to do.
             }
             else if (delivery.BasicProperties.Type == StartedMessage.Type)
             {

@@ -30,6 +30,8 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
     private readonly Topology _topology;
     private readonly ConcurrentDictionary<long, PendingBatch> _batches = new();
     private readonly ItemWindow _inFlight;
+    private readonly WorkerCensus _census = new();
+    private readonly SlotGate _slots;
     private readonly CancellationTokenSource _shutdownCancel = new();
     private ConnectionKeeper _keeper = null!;
     private volatile CallerSession? _session;
@@ -42,6 +44,8 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
         _options = options;
         _topology = new Topology(options);
         _inFlight = new ItemWindow(options.MaxItemsInFlight);
+        _slots = new SlotGate(GateCapacity);
+        _census.Changed += _slots.Wake;
         CallerId = Guid.NewGuid().ToString("N");
     }
 
@@ -54,8 +58,24 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
     /// <summary>What this executor has seen so far (published, results, duplicates dropped, reconnects, ...).</summary>
     public RabbitMqStatistics Statistics { get; } = new();
 
+    /// <summary>
+    /// The width a map uses when it asks for none: <see cref="RabbitMqOptions.MaxWorkers"/> when set, else the slots of
+    /// the workers serving the queue now (<see cref="WorkerSlots"/>, read by each map as it starts), else
+    /// <see cref="UnknownWidth"/> while no worker has been heard from.
+    /// </summary>
+    public int MaxWorkers => _options.MaxWorkers > 0 ? _options.MaxWorkers : _census.Slots is > 0 and var slots ? slots : UnknownWidth;
+
+    /// <summary>The slots (items run at once) of the workers serving this caller's queue, as they announce them: each
+    /// worker says its <see cref="RabbitMqOptions.WorkerConcurrency"/> when it starts, every heartbeat and when it
+    /// leaves; one not heard from for three heartbeats no longer counts. 0 until a worker is heard from.</summary>
+    public int WorkerSlots => _census.Slots;
+
+    /// <summary>The map width used while no worker has been heard from (the default before workers announced
+    /// themselves): 16.</summary>
+    public const int UnknownWidth = 16;
+
     /// <inheritdoc/>
-    public int MaxWorkers => _options.MaxWorkers;
+    bool IBatchExecutor.HonoursStartGate => true;
 
     /// <inheritdoc/>
     TimeSpan IBatchDurationHint.TargetBatchDuration => _options.TargetBatchDuration;
@@ -72,6 +92,9 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
         executor._keeper = new ConnectionKeeper(options, "parallelgen-caller-" + executor.CallerId, executor.OpenSessionAsync);
         await executor._keeper.StartAsync(cancellationToken).ConfigureAwait(false);
         executor._watchdog = Task.Run(executor.WatchdogAsync);
+
+        // Workers that serve answer the census at once; a short bound, so that a first map knows its width.
+        await executor._census.WaitForAnyAsync(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
         return executor;
     }
 
@@ -91,7 +114,8 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
     }
 
     /// <inheritdoc/>
-    public async ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The executor has been shut down (thrown from the call, as on threads).</exception>
+    public ValueTask RunBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(sink);
@@ -100,12 +124,20 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
             throw new InvalidOperationException("The executor has been shut down.");
         }
 
+        return sink is IBatchStartGate gate
+            ? new ValueTask(RunGatedAsync(method, target, items, sink, gate, itemTimeout, cancellationToken))
+            : new ValueTask(RunMapBatchAsync(method, target, items, sink, itemTimeout, cancellationToken));
+    }
+
+    private async Task RunMapBatchAsync<TIn, TOut>(RemoteMethod<TIn, TOut> method, object? target, ReadOnlyMemory<TIn> items, IBatchSink<TOut> sink, TimeSpan? itemTimeout, CancellationToken cancellationToken)
+    {
         var id = Interlocked.Increment(ref _nextBatch);
         var batch = new PendingBatch<TIn, TOut>(id, items.Length, () => _inFlight.Release(), method, sink);
         _batches[id] = batch;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdownCancel.Token);
         var token = linked.Token;
         var published = 0;
+        var messages = 0;
         using var registration = token.Register(() => Cancel(batch));
         try
         {
@@ -129,6 +161,18 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
                 // Room for the whole message first: a full window holds back whole messages.
                 var count = Math.Min(perMessage, items.Length - next);
                 await _inFlight.TakeAsync(count, token).ConfigureAwait(false);
+                try
+                {
+                    // A slot too: at once, unless a future waits for one (then behind it).
+                    await _slots.EnterAsync(token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    _inFlight.Release(count);
+                    throw;
+                }
+
+                messages++;
                 message.Reset();
                 WorkMessage.WriteHeader(message, method.Id, id, next, count, timeout, targetBytes.Span, hasTarget);
                 var first = next;
@@ -180,6 +224,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
 
         await batch.Completion.ConfigureAwait(false);
         _batches.TryRemove(id, out _);
+        _slots.Release(messages);
     }
 
     private void Cancel(PendingBatch batch)

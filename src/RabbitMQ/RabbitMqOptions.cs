@@ -64,8 +64,11 @@ public sealed class RabbitMqOptions
     /// <summary>Items a worker runs at once, and its prefetch; <see cref="Environment.ProcessorCount"/> when 0.</summary>
     public int WorkerConcurrency { get; set; }
 
-    /// <summary>The width a map uses when it asks for none (<see cref="IExecutor.MaxWorkers"/>); 16 by default.</summary>
-    public int MaxWorkers { get; set; } = 16;
+    /// <summary>The width a map uses when it asks for none (<see cref="IExecutor.MaxWorkers"/>). 0 (the default)
+    /// follows the workers: the slots of the workers serving the queue when the map starts
+    /// (<see cref="RabbitMqExecutor.WorkerSlots"/>, each worker's <see cref="WorkerConcurrency"/>), so the engine keeps
+    /// one batch running and one waiting per slot.</summary>
+    public int MaxWorkers { get; set; }
 
     /// <summary>The most items of one caller published and not yet finished; further batches wait. Bounds the work
     /// queue's depth and the caller's memory over an endless source. 4,096 by default.</summary>
@@ -124,9 +127,9 @@ public sealed class RabbitMqOptions
             throw new ArgumentOutOfRangeException(nameof(DeliveryLimit), DeliveryLimit, "At least one delivery is needed.");
         }
 
-        if (MaxItemsInFlight < 1 || MaxItemsPerMessage < 1 || MaxWorkers < 1 || WorkerConcurrency < 0 || WorkerConcurrency > ushort.MaxValue)
+        if (MaxItemsInFlight < 1 || MaxItemsPerMessage < 1 || MaxWorkers < 0 || WorkerConcurrency < 0 || WorkerConcurrency > ushort.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxItemsInFlight), "MaxItemsInFlight and MaxWorkers must be positive, WorkerConcurrency 0 to 65535.");
+            throw new ArgumentOutOfRangeException(nameof(MaxItemsInFlight), "MaxItemsInFlight and MaxItemsPerMessage must be positive, MaxWorkers 0 (follow the workers) or more, WorkerConcurrency 0 to 65535.");
         }
     }
 }

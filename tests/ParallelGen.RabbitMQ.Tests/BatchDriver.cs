@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ParallelGen.Infrastructure.Remote;
@@ -13,17 +14,12 @@ namespace ParallelGen.RabbitMQ.Tests;
 /// </summary>
 internal static class BatchDriver
 {
-    public static async Task<(TOut?[] Results, Exception?[] Errors)> MapAsync<TIn, TOut>(
+    public static async Task<MapOutcome<TOut>> MapAsync<TIn, TOut>(
         IBatchExecutor executor, RemoteMethod<TIn, TOut> method, IReadOnlyList<TIn> items, int chunk = 8, int outstanding = 16, TimeSpan? itemTimeout = null, CancellationToken cancellationToken = default)
     {
-        var results = new TOut?[items.Count];
-        var errors = new Exception?[items.Count];
-        await RunAsync(executor, method, items, (index, value, error) =>
-        {
-            results[index] = value;
-            errors[index] = error;
-        }, chunk, outstanding, itemTimeout, cancellationToken).ConfigureAwait(false);
-        return (results, errors);
+        var outcome = new MapOutcome<TOut>(items.Count);
+        await RunAsync(executor, method, items, outcome.Record, chunk, outstanding, itemTimeout, cancellationToken).ConfigureAwait(false);
+        return outcome;
     }
 
     public static async Task RunAsync<TIn, TOut>(
@@ -83,5 +79,40 @@ internal static class BatchDriver
         public void OnResult(int index, TOut result) => outcome(start + index, result, null);
 
         public void OnError(int index, Exception error) => outcome(start + index, default, error);
+    }
+}
+
+/// <summary>Every item's result or error by index, and how many outcomes reached the caller for an item that already
+/// had one (duplicates at the caller: must be 0, whatever the executor dropped on the way).</summary>
+internal sealed class MapOutcome<TOut>(int count)
+{
+    private readonly int[] _calls = new int[count];
+    private int _duplicates;
+
+    public TOut?[] Results { get; } = new TOut?[count];
+
+    public Exception?[] Errors { get; } = new Exception?[count];
+
+    public int Duplicates => Volatile.Read(ref _duplicates);
+
+    /// <summary>Items that got no outcome at all.</summary>
+    public int Lost => _calls.Count(c => Volatile.Read(ref c) == 0);
+
+    public void Record(long index, TOut? value, Exception? error)
+    {
+        if (Interlocked.Increment(ref _calls[index]) > 1)
+        {
+            Interlocked.Increment(ref _duplicates);
+            return;
+        }
+
+        Results[index] = value;
+        Errors[index] = error;
+    }
+
+    public void Deconstruct(out TOut?[] results, out Exception?[] errors)
+    {
+        results = Results;
+        errors = Errors;
     }
 }

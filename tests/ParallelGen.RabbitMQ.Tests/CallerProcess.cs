@@ -9,8 +9,8 @@ namespace ParallelGen.RabbitMQ.Tests;
 
 /// <summary>
 /// A caller in a process of its own, killed by its process id (SIGKILL) mid-map by a fault test: this test assembly run
-/// with <c>caller URI PREFIX</c> (see <see cref="CallerProgram"/>). It prints its reply queue's name, then maps 300
-/// items of 100 ms on the cluster until it is killed.
+/// with <c>caller URI PREFIX</c> (see <see cref="CallerProgram"/>). It prints its reply queue's name, then maps
+/// <see cref="CallerProgram.Items"/> items of 100 ms in messages of <see cref="CallerProgram.Chunk"/> on the cluster until it is killed.
 /// </summary>
 internal sealed class CallerProcess : IDisposable
 {
@@ -88,6 +88,12 @@ internal static class CallerProgram
 {
     public const string ReplyQueueLine = "reply-queue ";
 
+    /// <summary>Items the caller maps (100 ms each).</summary>
+    public const int Items = 400;
+
+    /// <summary>Items per message: a message lasts 20 s on one worker slot, far past the reply queue's expiry (5 s).</summary>
+    public const int Chunk = 200;
+
     public static async Task<int> Main(string[] args)
     {
         if (args.Length != 3 || args[0] != "caller")
@@ -106,8 +112,8 @@ internal static class CallerProgram
         };
         await using var cluster = await RabbitMqExecutor.ConnectAsync(options).ConfigureAwait(false);
         Console.WriteLine(ReplyQueueLine + cluster.ReplyQueue);
-        var items = Enumerable.Range(0, 300).Select(i => (i, 100)).ToArray();
-        await BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 50, outstanding: 6).ConfigureAwait(false);
+        var items = Enumerable.Range(0, Items).Select(i => (i, 100)).ToArray();
+        await BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: Chunk, outstanding: 2).ConfigureAwait(false);
         Console.WriteLine("finished (the test should have killed this caller before)");
         return 0;
     }

@@ -23,3 +23,33 @@ public static partial class ClusterWork
     [Parallelizable]
     public static int Checked(int x) => x >= 0 ? x : throw new ArgumentOutOfRangeException(nameof(x), x, "negative");
 }
+
+/// <summary>The methods of the executor-conformance cases for futures (as in the process pool's tests), on the cluster.</summary>
+public static partial class GateWork
+{
+    /// <summary>x * x.</summary>
+    [Parallelizable]
+    public static long Square(int x) => (long)x * x;
+
+    /// <summary>Waits <paramref name="milliseconds"/>, cooperatively: the token ends it early.</summary>
+    [Parallelizable]
+    public static async Task<int> Linger(int milliseconds, CancellationToken cancellationToken)
+    {
+        await Task.Delay(milliseconds, cancellationToken).ConfigureAwait(false);
+        return milliseconds;
+    }
+
+    /// <summary>Marks <c>started-x</c> in <paramref name="directory"/> (seen from any process), then waits until the
+    /// file <c>release</c> appears there (at most 90 s), and returns x.</summary>
+    [Parallelizable]
+    public static int HoldUntilReleased(string directory, int x)
+    {
+        System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "started-" + x), "");
+        for (var waited = 0; waited < 9_000 && !System.IO.File.Exists(System.IO.Path.Combine(directory, "release")); waited++)
+        {
+            Thread.Sleep(10);
+        }
+
+        return x;
+    }
+}

@@ -19,7 +19,9 @@ namespace ParallelGen.RabbitMQ.Transport;
 /// item of its own was dead-lettered.</item>
 /// <item><c>P.reply.ID</c>: a caller's durable reply queue, deleted by the broker <c>x-expires</c> after its caller is
 /// gone.</item>
-/// <item><c>P.control</c>: fanout exchange for cancellations; each worker binds a private queue to it.</item>
+/// <item><c>P.control</c>: fanout exchange for cancellations and censuses; each worker binds a private queue to it.</item>
+/// <item><c>P.presence</c>: fanout exchange where workers announce their slots (<see cref="PresenceMessage"/>); every
+/// caller's reply queue is bound to it.</item>
 /// </list>
 /// </summary>
 internal sealed class Topology
@@ -30,6 +32,10 @@ internal sealed class Topology
     /// <summary>The header on a message split or republished after a lost delivery: the worker that starts it reports
     /// the start (<see cref="StartedMessage"/>), as it does for a redelivered one.</summary>
     public const string WatchHeader = "x-parallelgen-watch";
+
+    /// <summary>The AMQP <c>type</c> of a worker's probe of a reply queue (a mandatory publish: returned when the
+    /// queue is gone, and ignored by a live caller).</summary>
+    public const string ProbeType = "parallelgen.probe";
 
     private readonly RabbitMqOptions _options;
 
@@ -42,6 +48,7 @@ internal sealed class Topology
         DeadExchange = prefix + ".dead";
         DeadQueue = prefix + ".dead";
         ControlExchange = prefix + ".control";
+        PresenceExchange = prefix + ".presence";
     }
 
     public string WorkExchange { get; }
@@ -53,6 +60,8 @@ internal sealed class Topology
     public string DeadQueue { get; }
 
     public string ControlExchange { get; }
+
+    public string PresenceExchange { get; }
 
     public string ReplyQueue(string callerId) => _options.QueuePrefix + ".reply." + callerId;
 
@@ -76,9 +85,11 @@ internal sealed class Topology
         await channel.QueueBindAsync(WorkQueue, WorkExchange, "#", cancellationToken: cancellationToken).ConfigureAwait(false);
 
         await channel.ExchangeDeclareAsync(ControlExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await channel.ExchangeDeclareAsync(PresenceExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Declares a caller's reply queue and binds it to the dead-letter exchange under the caller's id.</summary>
+    /// <summary>Declares a caller's reply queue and binds it to the dead-letter exchange under the caller's id, and to
+    /// the presence exchange.</summary>
     public async Task DeclareReplyQueueAsync(IChannel channel, string callerId, CancellationToken cancellationToken)
     {
         var queue = ReplyQueue(callerId);
@@ -91,5 +102,6 @@ internal sealed class Topology
         };
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: arguments, cancellationToken: cancellationToken).ConfigureAwait(false);
         await channel.QueueBindAsync(queue, DeadExchange, callerId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await channel.QueueBindAsync(queue, PresenceExchange, string.Empty, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 }

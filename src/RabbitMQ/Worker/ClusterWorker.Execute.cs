@@ -34,7 +34,10 @@ internal sealed partial class ClusterWorker
                 return;
             }
 
-            var result = await _runner.RunAsync(caller, message).ConfigureAwait(false);
+            var watch = message.Count > 1
+                ? new CallerWatch(() => _goneCallers.ContainsKey(replyTo), () => ProbeCallerGoneAsync(session, caller, replyTo))
+                : null;
+            var result = await _runner.RunAsync(caller, message, watch).ConfigureAwait(false);
             if (session != _session || !session.Work.IsOpen)
             {
                 // The delivery went with its channel and the broker redelivers the item; its result would be a
@@ -72,6 +75,32 @@ internal sealed partial class ClusterWorker
         finally
         {
             Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>
+    /// Whether a caller's reply queue is gone (it expired: the caller died or left), by a mandatory publish of an empty
+    /// probe that the broker returns when no queue takes it (a passive declare would renew the queue's lease instead).
+    /// A live caller drops the probe. Any other failure counts as "still there".
+    /// </summary>
+    private async ValueTask<bool> ProbeCallerGoneAsync(WorkerSession session, string caller, string replyTo)
+    {
+        try
+        {
+            var properties = new BasicProperties { Type = Topology.ProbeType };
+            await session.Work.BasicPublishAsync(string.Empty, replyTo, mandatory: true, properties, ReadOnlyMemory<byte>.Empty)
+                .AsTask().WaitAsync(_options.WatchdogTimeout).ConfigureAwait(false);
+            return false;
+        }
+        catch (PublishException e) when (e.IsReturn)
+        {
+            _goneCallers[replyTo] = Environment.TickCount64;
+            Log.Write($"caller {caller} is gone (its reply queue expired): this worker stops starting its items");
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return false;
         }
     }
 
@@ -188,6 +217,7 @@ internal sealed partial class ClusterWorker
 
     private async Task StopGracefullyAsync()
     {
+        await AnnounceAsync(leaving: true).ConfigureAwait(false);
         _stopping = true;
         if (_session is { ConsumerTag: { } consumerTag } session)
         {

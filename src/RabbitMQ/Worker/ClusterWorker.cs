@@ -53,6 +53,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
         await _keeper.StartAsync(cancellationToken).ConfigureAwait(false);
         Log.Write($"worker {WorkerId} serving '{_topology.WorkQueue}' on {_options} with concurrency {_concurrency}");
         var watchdog = Task.Run(() => WatchdogAsync(cancellationToken), CancellationToken.None);
+        var presence = Task.Run(() => AnnouncePeriodicallyAsync(cancellationToken), CancellationToken.None);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -64,6 +65,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
 
         await StopGracefullyAsync().ConfigureAwait(false);
         await watchdog.ConfigureAwait(false);
+        await presence.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -105,6 +107,7 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
         consumer.ReceivedAsync += (_, delivery) => OnDeliveryAsync(session, delivery);
         _session = session;
         session.ConsumerTag = await work.BasicConsumeAsync(_topology.WorkQueue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+        await AnnounceAsync(leaving: false).ConfigureAwait(false);
     }
 
     private Task OnControl(BasicDeliverEventArgs delivery)
@@ -112,6 +115,12 @@ internal sealed partial class ClusterWorker : IAsyncDisposable
         try
         {
             var message = ControlMessage.Read(delivery.Body);
+            if (message.IsCensus)
+            {
+                _ = AnnounceAsync(leaving: false);
+                return Task.CompletedTask;
+            }
+
             var now = Environment.TickCount64;
             _cancelled[(message.CallerId, message.BatchId)] = now;
             _runner.Cancel(message.CallerId, message.BatchId);

@@ -12,7 +12,8 @@ namespace ParallelGen.RabbitMQ.Worker;
 /// The cluster's side of the worker host: runs a work message's items in turn through the runtime's own item dispatch
 /// (<see cref="ItemDispatch"/>, shared with the process pool: the same registry lookup, the same exception-as-data
 /// format), with a token that a cancellation, the item timeout or a hard stop cancels, and writes the result message.
-/// Items of a batch cancelled meanwhile are skipped (the caller has already failed them).
+/// Items of a batch cancelled meanwhile are skipped (the caller has already failed them), and so are the items left
+/// of a caller that is gone (<see cref="CallerWatch"/>, asked before each item after the first).
 /// </summary>
 internal sealed class ItemRunner(string workerId, CancellationToken hardStop)
 {
@@ -20,8 +21,13 @@ internal sealed class ItemRunner(string workerId, CancellationToken hardStop)
     private long _next;
     private long _executions;
 
+    private long _skipped;
+
     /// <summary>Items run so far (all messages).</summary>
     public long Executions => Interlocked.Read(ref _executions);
+
+    /// <summary>Items of messages already started that were not run because their caller was gone.</summary>
+    public long SkippedForGoneCallers => Interlocked.Read(ref _skipped);
 
     /// <summary>Cancels the running items of a batch.</summary>
     public void Cancel(string caller, long batch)
@@ -42,8 +48,9 @@ internal sealed class ItemRunner(string workerId, CancellationToken hardStop)
         }
     }
 
-    /// <summary>Runs the items of <paramref name="message"/> and returns the whole result message.</summary>
-    public async Task<byte[]> RunAsync(string caller, WorkMessage message)
+    /// <summary>Runs the items of <paramref name="message"/> and returns the whole result message (the outcomes of
+    /// the items run: all of them unless the batch was cancelled or <paramref name="watch"/> says the caller is gone).</summary>
+    public async Task<byte[]> RunAsync(string caller, WorkMessage message, CallerWatch? watch = null)
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(hardStop);
         var key = Interlocked.Increment(ref _next);
@@ -57,6 +64,12 @@ internal sealed class ItemRunner(string workerId, CancellationToken hardStop)
             var output = new WireWriter();
             for (var offset = 0; offset < message.Count && !cancel.IsCancellationRequested; offset++)
             {
+                if (offset > 0 && watch is not null && await watch.CallerGoneAsync().ConfigureAwait(false))
+                {
+                    Interlocked.Add(ref _skipped, message.Count - offset);
+                    break;
+                }
+
                 bool succeeded;
                 if (failure is null)
                 {

@@ -24,6 +24,9 @@ public sealed class BackPressureTests(BrokerVhost vhost, ITestOutputHelper outpu
 
         long pulled = 0;
         long finished = 0;
+        long failed = 0;
+        var duplicates = 0;
+        var outcomes = new byte[1_000_000];
         IEnumerable<(int, int)> Source()
         {
             for (var i = 0; i < 1_000_000; i++)
@@ -37,11 +40,21 @@ public sealed class BackPressureTests(BrokerVhost vhost, ITestOutputHelper outpu
         const int Chunk = 100;
         const int Outstanding = 16;
         var wall = Stopwatch.StartNew();
-        var map = BatchDriver.RunAsync(cluster, TestMethods.Sleep, Source(), (_, _, error) =>
+        var map = BatchDriver.RunAsync(cluster, TestMethods.Sleep, Source(), (index, _, error) =>
         {
+            if (Interlocked.Exchange(ref outcomes[index], 1) != 0)
+            {
+                Interlocked.Increment(ref duplicates);
+                return;
+            }
+
             if (error is null)
             {
                 Interlocked.Increment(ref finished);
+            }
+            else
+            {
+                Interlocked.Increment(ref failed);
             }
         }, Chunk, Outstanding, null, stop.Token);
 
@@ -63,7 +76,13 @@ public sealed class BackPressureTests(BrokerVhost vhost, ITestOutputHelper outpu
         var rate = done / wall.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await map.WaitAsync(TimeSpan.FromSeconds(60));
-        output.WriteLine($"back-pressure: 1,000,000 lazy items, {done} finished in {wall.Elapsed.TotalSeconds:0.0} s ({rate:0}/s on one worker of concurrency 8), deepest work queue {deepest} (limit {options.MaxItemsInFlight}), most items pulled and not finished {widest}, managed heap at most {heaviest / (1 << 20)} MiB | {cluster.Statistics}");
+        wall.Stop();
+        var read = (int)Interlocked.Read(ref pulled);
+        var ended = (int)(Interlocked.Read(ref finished) + Interlocked.Read(ref failed));
+        new FaultReport("back-pressure (1,000,000 lazy items, stopped after 5 s)", read, (int)Interlocked.Read(ref finished), (int)Interlocked.Read(ref failed), read - ended, duplicates, (int)cluster.Statistics.ResultsReceived, Redelivery.Na("no fault injected"), wall.Elapsed,
+            $"items = read from the source; failed = cancelled when the test stopped the map; executions = results received (not logged); {done} finished within the 5 s watch ({rate:0}/s on one worker of concurrency 8), deepest work queue {deepest} (limit {options.MaxItemsInFlight}), most items read and not finished {widest}, managed heap at most {heaviest / (1 << 20)} MiB; {cluster.Statistics}").Publish(output);
+        Assert.Equal(0, duplicates);
+        Assert.Equal(read, ended);
         Assert.True(done > 1000, "the map made progress");
         Assert.InRange(deepest, 0u, (uint)options.MaxItemsInFlight);
         Assert.InRange(widest, 0, options.MaxItemsInFlight + (Chunk * Outstanding) + Chunk);

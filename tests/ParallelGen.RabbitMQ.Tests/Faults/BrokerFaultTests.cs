@@ -56,12 +56,15 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         }
 
         down.Stop();
+        var upAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         output.WriteLine(how);
-        var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(180));
+        var outcome = await map.WaitAsync(TimeSpan.FromSeconds(180));
+        var (results, errors) = outcome;
         wall.Stop();
         var executions = FaultReport.Parse(log.Lines());
         var failed = errors.Count(e => e is not null);
-        output.WriteLine(new FaultReport("broker restart mid-map", items.Length, items.Length - failed, failed, failed, 0, executions.Count, 0, 0, wall.Elapsed, cluster.Statistics.ToString()) + $" | broker down {down.Elapsed.TotalSeconds:0.0} s");
+        new FaultReport("broker restart mid-map", items.Length, items.Length - failed, failed, outcome.Lost, outcome.Duplicates, executions.Count, FaultReport.AfterFault(executions, upAt), wall.Elapsed, $"broker down {down.Elapsed.TotalSeconds:0.0} s (delay counted from the broker back up to the next start of each item that had started before and ran again); {cluster.Statistics}").Publish(output);
+        Assert.Equal(0, outcome.Duplicates);
         Assert.All(errors, e => Assert.Null(e));
         Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
         Assert.False(a.HasExited || b.HasExited, "workers reconnect by themselves");
@@ -82,7 +85,8 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         await Task.Delay(1500);
         await cancel.CancelAsync();
         var cancelledAt = wall.Elapsed;
-        var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(30));
+        var outcome = await map.WaitAsync(TimeSpan.FromSeconds(30));
+        var (results, errors) = outcome;
         var returnedAfter = wall.Elapsed - cancelledAt;
         await Task.Delay(1500);
         var settled = log.Lines().Length;
@@ -92,7 +96,8 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         var cancelled = errors.Count(e => e is OperationCanceledException);
         var completed = results.Count(r => r != 0) + (errors[0] is null ? 1 : 0);
         var neverSent = items.Length - completed - cancelled;
-        output.WriteLine($"cancellation mid-map: items {items.Length}, completed {completed}, cancelled {cancelled}, never sent {neverSent}, executions {later}, map returned {returnedAfter.TotalMilliseconds:0} ms after the cancel | {cluster.Statistics}");
+        new FaultReport("cancellation mid-map", items.Length, completed, cancelled, outcome.Lost - neverSent, outcome.Duplicates, later, Redelivery.Na("a cancelled item is failed by the caller and dropped by workers, never redelivered"), wall.Elapsed, $"never sent {neverSent} (the source was not read further); map returned {returnedAfter.TotalMilliseconds:0} ms after the cancel; {cluster.Statistics}").Publish(output);
+        Assert.Equal(0, outcome.Duplicates);
         Assert.All(errors, e => Assert.True(e is null or OperationCanceledException));
         Assert.True(cancelled > 0);
         Assert.True(returnedAfter < TimeSpan.FromSeconds(10));
@@ -102,14 +107,15 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
     }
 
     [BrokerFact]
-    public async Task A_caller_process_killed_with_SIGKILL_leaves_no_queue_and_no_item_running()
+    public async Task A_caller_process_killed_with_SIGKILL_leaves_no_queue_and_its_worker_stops_starting_its_items()
     {
         var options = vhost.Options();
         using var log = new ExecutionLog();
-        using var worker = WorkerProcess.Start(options, 2, log.Path);
+        using var worker = WorkerProcess.Start(options, 1, log.Path);
         await worker.WaitServingAsync();
 
-        // A real caller process (300 items of 100 ms, chunks of 50, 6 outstanding), SIGKILLed by its pid mid-map.
+        // A real caller process (400 items of 100 ms in two messages of 200: the worker, of concurrency 1, holds the
+        // first for 20 s, far past the reply queue's 5 s expiry), SIGKILLed by its pid mid-map.
         using var caller = CallerProcess.Start(options);
         var replyQueue = await caller.WaitConnectedAsync();
         var running = Stopwatch.StartNew();
@@ -122,7 +128,7 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         Assert.True(caller.Kill(), "the caller process exits on SIGKILL");
         var wall = Stopwatch.StartNew();
 
-        // The reply queue expires (ReplyQueueExpiry = 5 s); the worker then drops what is left without running it.
+        // The reply queue expires (ReplyQueueExpiry = 5 s).
         var factory = new ConnectionFactory { Uri = vhost.Uri };
         await using var connection = await factory.CreateConnectionAsync();
         await using var probe = await connection.CreateChannelAsync(new CreateChannelOptions(true, true));
@@ -142,13 +148,21 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         }
 
         var queueGoneAfter = wall.Elapsed;
-        await AssertWorkQueueDrainsAsync(options);
-        var drainedAfter = wall.Elapsed;
-        var atDrain = log.Lines().Length;
 
-        // A batch the worker already held when the queue emptied may finish its items (at most one batch of 50 per
-        // worker slot); then nothing orphaned keeps running: the count settles and stays.
-        var executions = atDrain;
+        // The worker learns it (it probes the reply queue before each item, at most once a second, while it runs a
+        // message of that caller) and stops starting the caller's items: the message it holds is cut short.
+        var learnt = Stopwatch.StartNew();
+        while (!worker.Log.Contains("stops starting its items", StringComparison.Ordinal) && learnt.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100);
+        }
+
+        var learntAfter = wall.Elapsed;
+        var atLearnt = log.Lines().Length;
+        await AssertWorkQueueDrainsAsync(options);
+
+        // Then nothing orphaned runs: the count settles and stays.
+        var executions = atLearnt;
         var stable = Stopwatch.StartNew();
         while (stable.Elapsed < TimeSpan.FromSeconds(3) && wall.Elapsed < TimeSpan.FromSeconds(90))
         {
@@ -162,11 +176,15 @@ public sealed class BrokerFaultTests(BrokerVhost vhost, ITestOutputHelper output
         }
 
         await Task.Delay(2000);
-        output.WriteLine($"caller killed (SIGKILL, pid {caller.Id}): items 300, results 0 (the caller is gone), executions {executions} (the rest dropped unrun), reply queue gone {queueGoneAfter.TotalSeconds:0.0} s after the kill, work queue empty {drainedAfter.TotalSeconds:0.0} s after, {executions - atDrain} executions after that (batches already held), then none");
+        new FaultReport("caller killed (SIGKILL)", CallerProgram.Items, 0, 0, 0, 0, executions, Redelivery.Na("nothing is redelivered: the caller is gone and its items are dropped unrun"), wall.Elapsed,
+            $"results 0: the caller is gone; reply queue gone {queueGoneAfter.TotalSeconds:0.0} s after the kill, the worker stopped starting its items {learntAfter.TotalSeconds:0.0} s after; {executions - atLearnt} executions after that").Publish(output);
         Assert.True(gone, "the dead caller's reply queue expired");
+        Assert.Contains("stops starting its items", worker.Log, StringComparison.Ordinal);
         Assert.Equal(executions, log.Lines().Length);
-        Assert.InRange(executions - atDrain, 0, 2 * 50);
-        Assert.True(executions < 300, "items of a dead caller are not all run");
+
+        // At most the item that was already starting on the worker's one slot when it learnt the caller was gone.
+        Assert.InRange(executions - atLearnt, 0, 1);
+        Assert.True(executions < CallerProgram.Chunk, $"the held message was cut short and the queued one never ran ({executions} executions)");
         Assert.False(worker.HasExited);
     }
 

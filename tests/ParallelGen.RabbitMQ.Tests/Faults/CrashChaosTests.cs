@@ -49,15 +49,22 @@ public sealed class CrashChaosTests(BrokerVhost vhost, ITestOutputHelper output)
 
             var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 4, outstanding: 32);
             var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(240));
+            var outcome = await map;
             wall.Stop();
             await done.CancelAsync();
             await chaos.ContinueWith(_ => { }, TaskScheduler.Default);
 
             var executions = FaultReport.Parse(log.Lines());
-            var (median, max) = FaultReport.RedeliveryDelays(executions, deaths);
-            var lost = errors.Count(e => e is not null);
-            var report = new FaultReport("crash chaos", items.Length, results.Length - lost, lost, lost, 0, executions.Count, median, max, wall.Elapsed, cluster.Statistics + $", kills {deaths.Count}");
-            output.WriteLine(report.ToString());
+            var failed = errors.Count(e => e is not null);
+            var lost = outcome.Lost;
+            Dictionary<int, long> faults;
+            lock (deaths)
+            {
+                faults = new Dictionary<int, long>(deaths);
+            }
+
+            new FaultReport("crash chaos (SIGKILL every 2 s)", items.Length, items.Length - failed, failed, lost, outcome.Duplicates, executions.Count, FaultReport.AfterWorkerFaults(executions, faults), wall.Elapsed, $"kills {faults.Count}; {cluster.Statistics}").Publish(output);
+            Assert.Equal(0, outcome.Duplicates);
             Assert.All(errors, e => Assert.Null(e));
             Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
             Assert.True(deaths.Count >= 2, "the chaos must have killed workers during the map");

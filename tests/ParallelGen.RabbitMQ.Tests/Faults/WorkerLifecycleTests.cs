@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
@@ -26,13 +27,26 @@ public sealed class WorkerLifecycleTests(BrokerVhost vhost, ITestOutputHelper ou
             await Task.Delay(20);
         }
 
+        var wall = Stopwatch.StartNew();
         var stopped = Stopwatch.StartNew();
+        var termAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Assert.True(leaving.Stop(TimeSpan.FromSeconds(60)), "the worker exits after finishing its items");
         stopped.Stop();
         using var staying = WorkerProcess.Start(options, 4, log.Path);
-        var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(120));
+        var outcome = await map.WaitAsync(TimeSpan.FromSeconds(120));
+        var (results, errors) = outcome;
+        wall.Stop();
         var executions = FaultReport.Parse(log.Lines());
-        output.WriteLine($"graceful shutdown: items 60, results {errors.Count(e => e is null)}, executions {executions.Count} (by the stopped worker {executions.Count(e => e.Pid == leaving.Id)}), stop took {stopped.ElapsedMilliseconds} ms | {cluster.Statistics}");
+        var delay = FaultReport.AfterWorkerFaults(executions, new Dictionary<int, long> { [leaving.Id] = termAt });
+        if (delay.NotApplicable is not null)
+        {
+            delay = Redelivery.Na("a graceful stop interrupts nothing: its running items finished, the ones it had not started went back unrun");
+        }
+
+        var failed = errors.Count(e => e is not null);
+        new FaultReport("worker stopped gracefully (SIGTERM)", items.Length, items.Length - failed, failed, outcome.Lost, outcome.Duplicates, executions.Count, delay, wall.Elapsed,
+            $"by the stopped worker {executions.Count(e => e.Pid == leaving.Id)}, stop took {stopped.ElapsedMilliseconds} ms; {cluster.Statistics}").Publish(output);
+        Assert.Equal(0, outcome.Duplicates);
         Assert.All(errors, e => Assert.Null(e));
         Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
         Assert.Contains("stopped after", leaving.Log, StringComparison.Ordinal);
@@ -43,13 +57,19 @@ public sealed class WorkerLifecycleTests(BrokerVhost vhost, ITestOutputHelper ou
     public async Task An_item_past_its_timeout_fails_with_TimeoutException_and_the_others_complete()
     {
         var options = vhost.Options();
-        using var worker = WorkerProcess.Start(options, 2, null);
+        using var log = new ExecutionLog();
+        using var worker = WorkerProcess.Start(options, 2, log.Path);
         await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
         await worker.WaitServingAsync();
         (int, int)[] items = [(1, 10), (2, 30_000), (3, 10)];
         var wall = Stopwatch.StartNew();
-        var (results, errors) = await BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 1, itemTimeout: TimeSpan.FromMilliseconds(500)).WaitAsync(TimeSpan.FromSeconds(60));
-        output.WriteLine($"item timeout 500 ms: {wall.ElapsedMilliseconds} ms; {errors[1]?.Message}");
+        var outcome = await BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 1, itemTimeout: TimeSpan.FromMilliseconds(500)).WaitAsync(TimeSpan.FromSeconds(60));
+        var (results, errors) = outcome;
+        wall.Stop();
+        await Task.Delay(500);
+        new FaultReport("item timeout (500 ms)", items.Length, 2, 1, outcome.Lost, outcome.Duplicates, log.Lines().Length, Redelivery.Na("a late item fails with TimeoutException; it is not redelivered"), wall.Elapsed, $"{errors[1]?.Message}; {cluster.Statistics}").Publish(output);
+        Assert.Equal(0, outcome.Duplicates);
+        Assert.Equal(3, log.Lines().Length);
         Assert.Equal(2, results[0]);
         Assert.Equal(6, results[2]);
         Assert.IsType<TimeoutException>(errors[1]);
@@ -67,7 +87,8 @@ public sealed class WorkerLifecycleTests(BrokerVhost vhost, ITestOutputHelper ou
 
         var options = vhost.Options();
         options.WatchdogTimeout = TimeSpan.FromSeconds(3);
-        using var worker = WorkerProcess.Start(options, 4, null);
+        using var log = new ExecutionLog();
+        using var worker = WorkerProcess.Start(options, 4, log.Path);
         await using var cluster = await RabbitMqExecutor.ConnectAsync(options);
         await worker.WaitServingAsync();
         var items = Enumerable.Range(0, 50).Select(i => (i, 0)).ToArray();
@@ -76,12 +97,17 @@ public sealed class WorkerLifecycleTests(BrokerVhost vhost, ITestOutputHelper ou
         Assert.NotNull(Broker.Ctl("set_vm_memory_high_watermark", "0.0000001"));
         try
         {
+            var wall = Stopwatch.StartNew();
             var map = BatchDriver.MapAsync(cluster, TestMethods.Sleep, items, chunk: 5);
             await Task.Delay(TimeSpan.FromSeconds(8));
             Assert.False(map.IsCompleted);
             Assert.NotNull(Broker.Ctl("set_vm_memory_high_watermark", "0.4"));
-            var (results, errors) = await map.WaitAsync(TimeSpan.FromSeconds(120));
-            output.WriteLine($"blocked publishes: items 50, results {errors.Count(e => e is null)} | {cluster.Statistics}");
+            var outcome = await map.WaitAsync(TimeSpan.FromSeconds(120));
+            var (results, errors) = outcome;
+            wall.Stop();
+            var failed = errors.Count(e => e is not null);
+            new FaultReport("publishes blocked by the broker (memory alarm 8 s)", items.Length, items.Length - failed, failed, outcome.Lost, outcome.Duplicates, log.Lines().Length, Redelivery.Na("no item was interrupted: publishes not confirmed in time were sent again on a fresh connection; the extra executions are those copies, dropped at the caller"), wall.Elapsed, cluster.Statistics.ToString()).Publish(output);
+            Assert.Equal(0, outcome.Duplicates);
             Assert.All(errors, e => Assert.Null(e));
             Assert.Equal(items.Select(i => i.Item1 * 2), results.Cast<int>());
             Assert.True(cluster.Statistics.WatchdogRestarts > 0, "the watchdog dropped the stuck connection");
