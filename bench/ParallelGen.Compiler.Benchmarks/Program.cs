@@ -18,6 +18,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   add --sequential to compile and analyze on one thread (AnalyzerCostBenchmarks.Sequential): steadier on a busy machine
 //   add --together to --per-analyzer to skip each analyzer alone (fewer contenders, more rounds in the same time)
 //   add --sdk to --per-analyzer to add a default build (the SDK's analyzers) with and without ParallelGen's
+//   -- --write-project DIR [--bare]                                  the synthetic project on disk, for bench/analyzer-build
 if (System.Array.IndexOf(args, "--bare") >= 0)
 {
     ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.IncludeCallers = false;
@@ -34,6 +35,13 @@ var singles = System.Array.IndexOf(args, "--together") < 0;
 args = System.Array.FindAll(args, a => a != "--together");
 var sdk = System.Array.IndexOf(args, "--sdk") >= 0;
 args = System.Array.FindAll(args, a => a != "--sdk");
+if (args.Length > 1 && args[0] == "--write-project")
+{
+    var root = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.AppContext.BaseDirectory, "..", "..", "..", "..", ".."));
+    ParallelGen.Compiler.Benchmarks.SyntheticProject.Write(args[1], root, !ParallelGen.Compiler.Benchmarks.AnalyzerCostBenchmarks.IncludeCallers);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--per-analyzer")
 {
     var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
