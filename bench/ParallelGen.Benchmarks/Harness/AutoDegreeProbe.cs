@@ -43,6 +43,7 @@ public static class AutoDegreeProbe
 
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+                s_measured = null;
                 var cpuBefore = Environment.CpuUsage.TotalTime;
                 var watch = Stopwatch.StartNew();
                 c.Run();
