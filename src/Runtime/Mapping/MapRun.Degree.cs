@@ -185,9 +185,11 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
     {
         for (var n = 0; n < count; n++)
         {
-            // A map whose last worker has exited is over: it takes no more.
+            // A map whose last worker has exited is over: it takes no more. Nor more than the cap at once: awaits on
+            // many workers add at the same time, each from the count it read, and without this bound they added
+            // thousands of workers to a map of a thousand items (the extra ones only exit again, at a CPU cost).
             var alive = Volatile.Read(ref _activeWorkers);
-            if (alive <= 0 || _stopping)
+            if (alive <= 0 || _stopping || alive >= _controller!.Cap)
             {
                 return;
             }
