@@ -22,10 +22,10 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
     [ThreadStatic]
     private static ThreadPoolExecutor? s_current;
 
-    private static int s_blockingOnPool;
-
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly int _capacity;
+    private readonly PoolPlaces _places = PoolPlaces.Shared;
+    private readonly Action<Action<object?>, object?>? _queueOnPool;
     private int _running;
     private volatile bool _shutdown;
     private TaskCompletionSource? _stopped;
@@ -55,6 +55,18 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         _capacity = int.MaxValue;
     }
 
+    /// <summary>
+    /// For tests: a default-width executor whose drains meant for the thread pool go to <paramref name="queueOnPool"/>
+    /// (which may hold them, as a pool whose threads are all blocked would) and whose places for blocking work on the
+    /// pool are <paramref name="places"/>.
+    /// </summary>
+    internal ThreadPoolExecutor(Action<Action<object?>, object?> queueOnPool, PoolPlaces places)
+        : this()
+    {
+        _queueOnPool = queueOnPool;
+        _places = places;
+    }
+
     /// <summary>The degree of a map that asks for none; for an executor created with a width, the most items it runs at once.</summary>
     public int MaxWorkers { get; }
 
@@ -65,6 +77,9 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     /// <summary>Whether the executor was created without a width (maps that ask for no degree get an automatic one).</summary>
     internal bool IsDefaultWidth => _capacity == int.MaxValue;
+
+    /// <summary>The places for blocking work on the thread pool this executor counts against (process wide but in tests).</summary>
+    internal PoolPlaces Places => _places;
 
     bool IWorkItemHost.CallerMayJoin => !_shutdown;
 
@@ -117,6 +132,15 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
 
         ParallelGenTelemetry.Queued();
+        if (_queue.IsEmpty && TryTakeSlot())
+        {
+            // A free slot and nothing queued before it: the item gets a drain of its own. It never waits for a drain
+            // started for another item, which may sit in the thread pool's queue behind blocked pool threads (a CPU
+            // map's helper posted while a blocking map grows would otherwise run only when that drain does).
+            StartDrain(item);
+            return;
+        }
+
         _queue.Enqueue(item);
         StartWorkers();
     }
@@ -136,26 +160,14 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
             return false;
         }
 
-        // A caller that is itself a thread-pool thread and runs work that may block holds a pool thread as much as a
-        // drain does: it counts against the places for blocking work on the pool, so that other maps' helpers go to
-        // dedicated threads rather than queue behind a pool it has blocked (the pool adds a thread only every ~0.5 s).
-        var holdsPoolThread = item.MayBlock && Thread.CurrentThread.IsThreadPoolThread;
-        if (holdsPoolThread)
-        {
-            Interlocked.Increment(ref s_blockingOnPool);
-        }
-
+        // A caller that is a thread-pool thread is counted against the pool's places for blocking work for the whole
+        // map (MapEngine.Map), its own worker and the wait for the others.
         try
         {
             RunOne(item);
         }
         finally
         {
-            if (holdsPoolThread)
-            {
-                Interlocked.Decrement(ref s_blockingOnPool);
-            }
-
             Interlocked.Decrement(ref _running);
             StartWorkers();
             CheckStopped();
@@ -183,42 +195,35 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
 
     private void StartWorkers()
     {
-        // Called once per event (an item queued, a worker left): starts at most one worker, which drains the queue
-        // before it leaves. A busy worker does not take new items, so each queued item gets its own worker until the
-        // width is reached. Blocking work goes to the thread pool while few enough of it run there (the pool keeps
-        // about a thread per core ready), beyond that to dedicated threads.
+        // Called once per event (an item queued, a worker left): starts at most one drain, which runs the queue's
+        // items until it is empty. A busy drain does not take new items, so each queued item gets its own drain
+        // until the width is reached.
         if (!_queue.IsEmpty && TryTakeSlot())
         {
-            if (_queue.TryPeek(out var next) && next.MayBlock && !TryTakePoolBlockingSlot())
-            {
-                DedicatedThreads.Run(static state => _ = ((ThreadPoolExecutor)state!).DrainAsync(null, poolSlot: false), this);
-            }
-            else
-            {
-                ThreadPool.QueueUserWorkItem(static state => _ = state.Executor.DrainAsync(null, state.PoolSlot), (Executor: this, PoolSlot: next?.MayBlock == true), preferLocal: false);
-            }
+            StartDrain(null);
         }
     }
 
     /// <summary>
-    /// Takes one of the <see cref="Environment.ProcessorCount"/> places for blocking work on the thread pool (process
-    /// wide): the pool keeps that many threads ready, so that much blocking work starts at once there without
-    /// starving it; more goes to dedicated threads instead of waiting for the pool to inject threads.
+    /// Starts a drain (a slot is taken) with <paramref name="first"/>, or with the queue's head. Work that may block
+    /// goes to the thread pool while a place for it is free there (the pool keeps about a thread per core ready),
+    /// beyond that to dedicated threads; other work always to the pool.
     /// </summary>
-    private static bool TryTakePoolBlockingSlot()
+    private void StartDrain(WorkItem? first)
     {
-        while (true)
+        var next = first ?? (_queue.TryPeek(out var head) ? head : null);
+        var mayBlock = next?.MayBlock == true;
+        if (mayBlock && !_places.TryTake())
         {
-            var taken = Volatile.Read(ref s_blockingOnPool);
-            if (taken >= Environment.ProcessorCount)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref s_blockingOnPool, taken + 1, taken) == taken)
-            {
-                return true;
-            }
+            DedicatedThreads.Run(static state => ((Drain)state!).Run(), new Drain(this, first, poolSlot: false));
+        }
+        else if (_queueOnPool is { } queueOnPool)
+        {
+            queueOnPool(static state => ((Drain)state!).Run(), new Drain(this, first, mayBlock));
+        }
+        else
+        {
+            ThreadPool.QueueUserWorkItem(static drain => drain.Run(), new Drain(this, first, mayBlock), preferLocal: false);
         }
     }
 
@@ -231,11 +236,11 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
             {
                 var item = first;
                 first = null;
-                if (item.MayBlock && !poolSlot && Thread.CurrentThread.IsThreadPoolThread && !(poolSlot = TryTakePoolBlockingSlot()))
+                if (item.MayBlock && !poolSlot && Thread.CurrentThread.IsThreadPoolThread && !(poolSlot = _places.TryTake()))
                 {
                     // Blocking work found by a pool thread: the drain (and its slot) moves to a dedicated thread.
                     handedOff = true;
-                    DedicatedThreads.Run(static state => ((Handoff)state!).Run(), new Handoff(this, item));
+                    DedicatedThreads.Run(static state => ((Drain)state!).Run(), new Drain(this, item, poolSlot: false));
                     return;
                 }
 
@@ -274,7 +279,7 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         {
             if (poolSlot)
             {
-                Interlocked.Decrement(ref s_blockingOnPool);
+                _places.Release();
             }
 
             if (!handedOff)
@@ -321,9 +326,9 @@ public sealed class ThreadPoolExecutor : IExecutor, IWorkItemHost
         }
     }
 
-    /// <summary>A drain handed from a pool thread to a dedicated one, starting with the blocking item it found.</summary>
-    private sealed class Handoff(ThreadPoolExecutor executor, WorkItem first)
+    /// <summary>A drain about to start (it holds a slot, and a place on the pool when <paramref name="poolSlot"/>), with its first item if it has one.</summary>
+    private sealed class Drain(ThreadPoolExecutor executor, WorkItem? first, bool poolSlot)
     {
-        public void Run() => _ = executor.DrainAsync(first, poolSlot: false);
+        public void Run() => _ = executor.DrainAsync(first, poolSlot);
     }
 }

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ParallelGen.Infrastructure;
 using ParallelGen.Infrastructure.Remote;
 using ParallelGen.Mapping.Workers;
+using ParallelGen.Scheduling;
 
 namespace ParallelGen.Mapping;
 
@@ -19,6 +20,11 @@ internal static class MapEngine
     public static TOut[] Map<TIn, TOut>(ParallelMethod method, IExecutor executor, IEnumerable<TIn> items, WorkBody<TIn, TOut> body, MapOptions? options, CancellationToken cancellationToken, ResultMode mode = ResultMode.Array)
     {
         var run = new MapRun<TIn, TOut>(method, executor, MapSource<TIn>.From(items), PlanFor(method, executor, body, options, callerJoins: true), options, mode, cancellationToken);
+
+        // A thread-pool thread blocks here until the map ends (its own worker, then the wait for the others): it holds
+        // a pool thread as much as blocking work does, so it counts against the pool's places for blocking work, and
+        // other maps' blocking-capable workers go to dedicated threads instead of queueing behind a pool it helps block.
+        using var held = PoolPlaces.For(executor).HoldIfPoolThread();
         run.Start();
         return run.Wait();
     }

@@ -85,11 +85,22 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
             return;
         }
 
+        // Busy: workers that have started. Workers still waiting in the executor's queue use no CPU either; counting
+        // them would read "every worker busy, CPU unused" as blocking items and add more workers that also wait.
+        var busy = 0;
+        foreach (var worker in Workers)
+        {
+            if (worker.Running)
+            {
+                busy++;
+            }
+        }
+
         var sample = new DegreeSample(
             (double)(timestamp - _lastTick) / Stopwatch.Frequency,
             (processCpu - _lastCpu).TotalSeconds,
             finished - _lastFinished,
-            Volatile.Read(ref _activeWorkers),
+            busy,
             WorkLeft() && !_stopping);
         _lastTick = timestamp;
         _lastCpu = processCpu;
@@ -109,7 +120,25 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
         }
         else if (target < alive)
         {
-            Volatile.Write(ref _retireTickets, alive - target);
+            // Workers the executor has not started yet go first: a ticket would be taken by a running worker at the
+            // end of its chunk and leave the waiting ones, so a map whose new workers wait in a queue would give up
+            // the ones that run.
+            var excess = alive - target;
+            foreach (var worker in Workers)
+            {
+                if (excess == 0)
+                {
+                    break;
+                }
+
+                if (worker.TryRetire())
+                {
+                    excess--;
+                    WorkerExited(retireOthers: false);
+                }
+            }
+
+            Volatile.Write(ref _retireTickets, excess);
         }
     }
 
@@ -156,9 +185,11 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
     {
         for (var n = 0; n < count; n++)
         {
-            // A map whose last worker has exited is over: it takes no more.
+            // A map whose last worker has exited is over: it takes no more. Nor more than the cap at once: awaits on
+            // many workers add at the same time, each from the count it read, and without this bound they added
+            // thousands of workers to a map of a thousand items (the extra ones only exit again, at a CPU cost).
             var alive = Volatile.Read(ref _activeWorkers);
-            if (alive <= 0 || _stopping)
+            if (alive <= 0 || _stopping || alive >= _controller!.Cap)
             {
                 return;
             }

@@ -89,13 +89,15 @@ public class DegreeControllerTests
     }
 
     [Fact]
-    public void Each_await_adds_half_the_running_workers_while_items_are_left()
+    public void An_await_adds_a_worker_for_each_unclaimed_item_within_the_cap()
     {
         var controller = new DegreeController(initial: 2, cap: 1024, cores: 2);
-        Assert.Equal(2, controller.OnAwait(running: 2, unclaimed: 100));
-        Assert.Equal(4, controller.Degree);
-        Assert.Equal(50, controller.OnAwait(running: 100, unclaimed: long.MaxValue));
+        Assert.Equal(100, controller.OnAwait(running: 2, unclaimed: 100));
+        Assert.Equal(102, controller.Degree);
+        Assert.Equal(924, controller.OnAwait(running: 100, unclaimed: long.MaxValue));
+        Assert.Equal(1024, controller.Degree);
         Assert.Equal(1, controller.OnAwait(running: 4, unclaimed: 1));
         Assert.Equal(1, controller.OnAwait(running: 1023, unclaimed: 100));
+        Assert.Equal(0, controller.OnAwait(running: 1024, unclaimed: 100));
     }
 }

@@ -6,7 +6,7 @@ namespace ParallelGen.Mapping.Degree;
 /// Decides the degree of a map that asks for none (see docs/design/auto-degree.md). It starts at the core count and
 /// changes only on evidence, fed to it as numbers (no clock, no threads), so each decision can be tested alone:
 /// <list type="bullet">
-/// <item>An item that awaits (<see cref="OnAwait"/>) leaves its thread free, so another worker may start at once:
+/// <item>An item that awaits (<see cref="OnAwait"/>) leaves its thread free, so the other items may start at once:
 /// awaiting items cost no thread, and their CPU parts still run on the thread pool, which bounds them at the cores.</item>
 /// <item>Synchronous items are sampled every tick (<see cref="Step"/>): while every worker is busy, work is left and
 /// the process leaves at least half a core unused, the items must be blocking, so the degree rises in proportion
@@ -50,10 +50,11 @@ internal sealed class DegreeController
     public int Degree => _degree;
 
     /// <summary>
-    /// An item of an asynchronous body awaited. Returns how many workers to add: half the running workers (at least
-    /// two), within the cap and the unclaimed items. Growth in proportion to the degree reaches a degree of a thousand
-    /// within a few rounds of awaits even when each item computes before it awaits (the new workers' CPU parts then
-    /// pace the rounds); workers that find nothing left exit at once.
+    /// An item of an asynchronous body awaited. Returns how many workers to add: enough for one worker per unclaimed
+    /// item, within the cap. An await is the evidence that items wait; every worker added is only a continuation
+    /// waiting for its item, and the items' CPU parts still run on the thread pool, bounded by the cores. A ramp in
+    /// steps (half the running workers per await) only delayed the degree a map of waits needs: 1,000 awaits of 20 ms
+    /// ran at 74-94% of the best fixed degree while the degree climbed. Workers that find nothing left exit at once.
     /// </summary>
     /// <param name="running">Workers running now.</param>
     /// <param name="unclaimed">Items not yet claimed (a lower bound; <see cref="long.MaxValue"/> when unknown).</param>
@@ -64,7 +65,7 @@ internal sealed class DegreeController
             return 0;
         }
 
-        var add = (int)Math.Min(Math.Min(Math.Max(2, running / 2), Cap - running), unclaimed);
+        var add = (int)Math.Min(Cap - running, unclaimed);
         _degree = Math.Max(_degree, running + add);
         return add;
     }

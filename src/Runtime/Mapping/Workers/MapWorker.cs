@@ -60,6 +60,9 @@ internal abstract class MapWorker<TIn, TOut> : WorkItem
     /// <summary>The chunk ended.</summary>
     public void EndChunk() => _inChunk = false;
 
+    /// <summary>Whether the worker has started and not exited (a worker still in the executor's queue has not).</summary>
+    public bool Running => Volatile.Read(ref _state) == 1;
+
     /// <summary>Retires the worker if it never started (the work ran out before the executor got to it).</summary>
     public bool TryRetire() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
 
