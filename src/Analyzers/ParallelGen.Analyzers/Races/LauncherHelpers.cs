@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ParallelGen.Analyzers.Races;
 
 /// <summary>How a helper method of the compilation runs one of its delegate parameters in parallel.</summary>
-internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition)
+internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition, bool repeated = false)
 {
+    /// <summary>The helper starts the delegate from a loop (a Task.Run per element): many copies, not a run-once launch.</summary>
+    public bool Repeated { get; } = repeated;
+
     /// <summary>The launcher the helper hands the delegate to, in the end ("Parallel.For", "Task.Run", ...).</summary>
     public string InnerLauncher { get; } = innerLauncher;
 
@@ -30,6 +33,50 @@ internal sealed class LauncherHelpers(RaceContext context)
 
     /// <summary>Parameter ordinal -> how the helper runs that delegate in parallel; empty when it does not.</summary>
     public ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method) => Of(method.OriginalDefinition, 0, out _);
+
+    /// <summary>A cheap test before <see cref="Of(IMethodSymbol)"/>: a method of this compilation with a delegate parameter.</summary>
+    public static bool MayBeHelper(IMethodSymbol method, Compilation compilation) =>
+        HasDelegateParameter(method) && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
+
+    /// <summary>
+    /// For a call of a helper: per delegate argument the helper runs in parallel, the launcher it ends in and the
+    /// workers (the argument's lambdas or method groups, with the loop index mapped through). Empty when none.
+    /// </summary>
+    public List<(string Inner, bool Repeated, IReadOnlyList<WorkerDelegate> Workers)> Workers(IInvocationOperation call)
+    {
+        var result = new List<(string, bool, IReadOnlyList<WorkerDelegate>)>();
+        var launches = Of(call.TargetMethod);
+        if (launches.IsEmpty)
+        {
+            return result;
+        }
+
+        var helperName = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is null || !launches.TryGetValue(argument.Parameter.Ordinal, out var how))
+            {
+                continue;
+            }
+
+            var workers = new List<WorkerDelegate>();
+            foreach (var target in WorkerFinder.DelegateTargets(argument.Value))
+            {
+                var parameters = target switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
+                    IMethodReferenceOperation reference => reference.Method.Parameters,
+                    _ => ImmutableArray<IParameterSymbol>.Empty,
+                };
+                var index = how.LoopIndexPosition >= 0 && how.LoopIndexPosition < parameters.Length ? parameters[how.LoopIndexPosition] : null;
+                workers.Add(new WorkerDelegate(target, helperName, index));
+            }
+
+            result.Add((how.InnerLauncher, how.Repeated, workers));
+        }
+
+        return result;
+    }
 
     private ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method, int depth, out bool cut)
     {
@@ -106,7 +153,7 @@ internal sealed class LauncherHelpers(RaceContext context)
             if (value is IParameterReferenceOperation { Parameter: var parameter } && IsOwn(parameter, helper))
             {
                 var position = how?.LoopIndexPosition ?? (name == "Parallel.For" ? 0 : -1);
-                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position));
+                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position, (how?.Repeated ?? false) || InLoop(invocation)));
             }
             else if (value is IAnonymousFunctionOperation lambda)
             {
@@ -117,13 +164,26 @@ internal sealed class LauncherHelpers(RaceContext context)
                     if (call is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } callee }
                         && BodyWalker.Unwrap(callee) is IParameterReferenceOperation { Parameter: var invoked } && IsOwn(invoked, helper))
                     {
-                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index)));
+                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index), (how?.Repeated ?? false) || InLoop(invocation) || InLoop(call)));
                     }
                 }
             }
         }
 
         return result;
+    }
+
+    private static bool InLoop(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int PositionOf(IOperation call, IParameterSymbol? index)

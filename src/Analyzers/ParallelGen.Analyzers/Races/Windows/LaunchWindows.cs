@@ -141,9 +141,19 @@ internal sealed class LaunchWindows(RaceContext context)
 
             if (op is IInvocationOperation or IObjectCreationOperation
                 && WorkerFinder.LauncherName(op, context.Known) is { } name && WorkerFinder.RunsOnce(name)
-                && LaunchFinder.Describe(op, name) is { } launch)
+                && LaunchFinder.Describe(op, name, known: context.Known) is { } launch)
             {
                 launches.Add(launch);
+            }
+            else if (op is IInvocationOperation call && LauncherHelpers.MayBeHelper(call.TargetMethod, context.Compilation))
+            {
+                foreach (var (inner, repeated, workers) in context.Helpers.Workers(call))
+                {
+                    if (!repeated && WorkerFinder.RunsOnce(inner) && LaunchFinder.Describe(call, inner, workers, context.Known) is { } helped)
+                    {
+                        launches.Add(helped);
+                    }
+                }
             }
 
             foreach (var child in op.ChildOperations)
