@@ -17,7 +17,8 @@ public static class CorpusRunner
             .Concat(PeerSyncSnippets.Racy).Concat(PeerSyncSnippets.Safe)
             .Concat(PeerReachSnippets.Racy).Concat(PeerReachSnippets.Safe)
             .Concat(PeerIndexSnippets.Racy).Concat(PeerIndexSnippets.Safe)
-            .Concat(PeerHelperSnippets.Racy).Concat(PeerHelperSnippets.Safe);
+            .Concat(PeerHelperSnippets.Racy).Concat(PeerHelperSnippets.Safe)
+            .Concat(PeerMicroSnippets.Racy).Concat(PeerMicroSnippets.Safe);
 
     public static CorpusEntry Named(string name) => All.Single(e => e.Name == name);
 

@@ -26,6 +26,7 @@ internal sealed partial class BodyWalker
     private int _cutDepth = int.MaxValue;
     private Dictionary<ILocalSymbol, IOperation>? _initializers;
     private int _methodGroupIndex = -1;
+    private Dictionary<ILocalSymbol, bool>? _freshPerRound;
 
     private BodyWalker(Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
     {

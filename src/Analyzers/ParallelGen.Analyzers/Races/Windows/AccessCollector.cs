@@ -188,7 +188,39 @@ internal sealed partial class AccessCollector
         atomic |= BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && kind == AccessKind.Read
             || (BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && operation.Parent is ISimpleAssignmentOperation);
 
+        if (BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && atomic)
+        {
+            // A volatile flag: its write publishes what came before (release); a loop spinning on its read sees it (acquire).
+            if (kind == AccessKind.Write)
+            {
+                _handshakes.Add(new Handshake(key, HandshakeKind.Signal, Order.At(operation.Syntax.SpanStart)));
+            }
+            else if (InSpinCondition(operation))
+            {
+                _handshakes.Add(new Handshake(key, HandshakeKind.Wait, Order.At(operation.Syntax.SpanStart)));
+            }
+        }
+
         Add(key, kind.Value, atomic, kind == AccessKind.Write ? WriteSite(operation) : operation, index);
+    }
+
+    /// <summary>Whether <paramref name="operation"/> is in the condition of a <c>while</c>/<c>do</c> loop (a spin wait on a flag).</summary>
+    private static bool InSpinCondition(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IWhileLoopOperation { Condition: { } condition })
+            {
+                return condition.Syntax.Span.Contains(operation.Syntax.Span);
+            }
+
+            if (parent is IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The assignment or increment that writes through <paramref name="target"/>: where a write is reported.</summary>

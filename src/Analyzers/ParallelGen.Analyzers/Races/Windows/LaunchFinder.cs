@@ -195,6 +195,18 @@ internal static class LaunchFinder
         return null;
     }
 
+    /// <summary>Task.WhenAny: completes when one of the tasks does, so it joins none in particular.</summary>
+    private static bool IsWhenAny(IOperation operation)
+    {
+        var inner = BodyWalker.Unwrap(operation);
+        while (inner is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            inner = BodyWalker.Unwrap(configured);
+        }
+
+        return inner is IInvocationOperation { TargetMethod.Name: "WhenAny" };
+    }
+
     private static bool IsFuturesWait(IInvocationOperation call) =>
         call.TargetMethod.Name == "WaitAsync" && call.TargetMethod.ContainingType?.Name == "Futures";
 
@@ -224,7 +236,7 @@ internal static class LaunchFinder
 
     private static bool IsJoinOf(IOperation operation, ISymbol handle) => operation switch
     {
-        IAwaitOperation awaited => Mentions(awaited.Operation, handle),
+        IAwaitOperation awaited => !IsWhenAny(awaited.Operation) && Mentions(awaited.Operation, handle),
         IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAll" or "Join" or "GetResult" or "RunSynchronously" } call =>
             Mentions(call.Instance, handle) || ArgumentsMention(call, handle),
         IInvocationOperation call when IsFuturesWait(call) => ArgumentsMention(call, handle),
