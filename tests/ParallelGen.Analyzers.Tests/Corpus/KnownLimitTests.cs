@@ -59,6 +59,15 @@ public class KnownLimitTests
     public async Task FN_continuation_races_with_caller() =>
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_continuation_races_with_caller))));
 
+    /// <summary>
+    /// Row operations passed as a struct implementing an interface (ImageSharp's <c>IRowOperation</c> shape) rather than
+    /// a delegate: the helper runs <c>op.Invoke(y)</c> in Parallel.For on a type parameter, and the call is not followed
+    /// to the struct's method, so what it writes is not seen. Helpers taking delegates are followed.
+    /// </summary>
+    [Fact]
+    public async Task FN_struct_row_operation_counts_in_shared_field() =>
+        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_struct_row_operation_counts_in_shared_field))));
+
     /// <summary>Summaries follow at most <c>SummaryCache.MaxDepth</c> (8) nested calls; a write deeper than that is not seen.</summary>
     [Fact]
     public async Task FN_write_more_than_eight_calls_deep()

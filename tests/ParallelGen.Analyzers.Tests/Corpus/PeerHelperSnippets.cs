@@ -21,8 +21,62 @@ public static class PeerHelperSnippets
         }
         """;
 
+    private const string ThreadFor = """
+        public static class Threads
+        {
+            public static void For(int from, int to, Action<int> body)
+            {
+                int procs = Environment.ProcessorCount, range = (to - from) / procs;
+                var threads = new List<Thread>(procs);
+                for (int p = 0; p < procs; p++)
+                {
+                    int start = from + p * range, end = p == procs - 1 ? to : start + range;
+                    threads.Add(new Thread(() => { for (int i = start; i < end; i++) body(i); }));
+                }
+                foreach (var t in threads) t.Start();
+                foreach (var t in threads) t.Join();
+            }
+        }
+        """;
+
+    private const string RowIterator = """
+        public interface IRowOperation { void Invoke(int y); }
+        public static class RowIterator
+        {
+            public static void IterateRows<T>(int height, in T operation) where T : struct, IRowOperation
+            {
+                var op = operation;
+                Parallel.For(0, height, y => op.Invoke(y));
+            }
+        }
+        """;
+
     public static IReadOnlyList<CorpusEntry> Racy { get; } = new CorpusEntry[]
     {
+        new("peer_thread_helper_captured_count", "PG0100", ThreadFor + """
+            public static class Scan
+            {
+                public static int Run(int[] xs)
+                {
+                    int negatives = 0;
+                    Threads.For(0, xs.Length, i => { if (xs[i] < 0) negatives++; });
+                    return negatives;
+                }
+            }
+            """),
+        new("FN_struct_row_operation_counts_in_shared_field", "PG0106", RowIterator + """
+            public sealed class Stats { public long Rows; }
+            public readonly struct CountRows : IRowOperation
+            {
+                private readonly Stats stats;
+                public CountRows(Stats stats) => this.stats = stats;
+                public void Invoke(int y) { stats.Rows++; }
+            }
+            public static class Program
+            {
+                public static long Run(int height) { var s = new Stats(); RowIterator.IterateRows(height, new CountRows(s)); return s.Rows; }
+            }
+            """),
         new("peer_range_helper_captured_sum", "PG0100", CommonParallel + """
             public static class Vector
             {
@@ -151,6 +205,25 @@ public static class PeerHelperSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_thread_helper_own_slots", null, ThreadFor + """
+            public static class Scale
+            {
+                public static void Run(double[] xs, double[] ys) => Threads.For(0, xs.Length, i => ys[i] = xs[i] * 2);
+            }
+            """),
+        new("peer_struct_row_operation_own_rows", null, RowIterator + """
+            public readonly struct Invert : IRowOperation
+            {
+                private readonly float[] pixels;
+                private readonly int width;
+                public Invert(float[] pixels, int width) { this.pixels = pixels; this.width = width; }
+                public void Invoke(int y) { for (int x = 0; x < width; x++) pixels[y * width + x] = 1f - pixels[y * width + x]; }
+            }
+            public static class Program
+            {
+                public static void Run(float[] pixels, int width, int height) => RowIterator.IterateRows(height, new Invert(pixels, width));
+            }
+            """),
         new("peer_range_helper_own_slots", null, CommonParallel + """
             public static class Vector
             {

@@ -11,6 +11,28 @@ public static class PeerIndexSnippets
 {
     public static IReadOnlyList<CorpusEntry> Racy { get; } = new CorpusEntry[]
     {
+        new("peer_dictionary_distinct_keys_in_for", "PG0103", """
+            public static class Squares
+            {
+                public static Dictionary<int, long> Run(int n)
+                {
+                    var map = new Dictionary<int, long>();
+                    Parallel.For(0, n, i => { map[i] = (long)i * i; });
+                    return map;
+                }
+            }
+            """),
+        new("peer_list_add_by_index_in_for", "PG0103", """
+            public static class Build
+            {
+                public static List<int> Run(int n)
+                {
+                    var list = new List<int>();
+                    Parallel.For(0, n, i => list.Insert(0, i));
+                    return list;
+                }
+            }
+            """),
         new("peer_half_index_accumulates", "PG0103", """
             public static class Pooling
             {

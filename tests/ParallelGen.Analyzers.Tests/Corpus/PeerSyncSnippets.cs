@@ -199,6 +199,42 @@ public static class PeerSyncSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_lock_typeof_both_threads", null, """
+            public static class Program
+            {
+                static int shared;
+                static void Work() { lock (typeof(Program)) { shared++; } }
+                public static void Main()
+                {
+                    var a = new Thread(Work);
+                    var b = new Thread(Work);
+                    a.Start(); b.Start();
+                    a.Join(); b.Join();
+                }
+            }
+            """),
+        new("peer_monitor_try_enter_both_threads", null, """
+            public static class Program
+            {
+                static readonly object gate = new();
+                static int shared;
+                static void Work()
+                {
+                    if (Monitor.TryEnter(gate, 100))
+                    {
+                        try { shared++; }
+                        finally { Monitor.Exit(gate); }
+                    }
+                }
+                public static void Main()
+                {
+                    var a = new Thread(Work);
+                    var b = new Thread(Work);
+                    a.Start(); b.Start();
+                    a.Join(); b.Join();
+                }
+            }
+            """),
         new("peer_lock_same_static_gate_two_methods", null, """
             public static class Registry
             {

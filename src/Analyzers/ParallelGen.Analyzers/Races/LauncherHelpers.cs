@@ -105,9 +105,9 @@ internal sealed class LauncherHelpers(RaceContext context)
 
                 foreach (var op in body.Descendants())
                 {
-                    if (op is IInvocationOperation invocation)
+                    if (op is IInvocationOperation or IObjectCreationOperation)
                     {
-                        result = Inspect(method, invocation, result, depth, ref cut);
+                        result = Inspect(method, op, result, depth, ref cut); // new Thread(() => body(i)) too
                     }
                 }
             }
@@ -116,13 +116,18 @@ internal sealed class LauncherHelpers(RaceContext context)
         return cut ? result : _cache.GetOrAdd(method, result);
     }
 
-    private ImmutableDictionary<int, HelperLaunch> Inspect(IMethodSymbol helper, IInvocationOperation invocation, ImmutableDictionary<int, HelperLaunch> result, int depth, ref bool cut)
+    private ImmutableDictionary<int, HelperLaunch> Inspect(IMethodSymbol helper, IOperation invocation, ImmutableDictionary<int, HelperLaunch> result, int depth, ref bool cut)
     {
         var name = WorkerFinder.LauncherName(invocation, context.Known);
         ImmutableDictionary<int, HelperLaunch>? inner = null;
         if (name is null)
         {
-            var target = invocation.TargetMethod.OriginalDefinition;
+            if (invocation is not IInvocationOperation call)
+            {
+                return result;
+            }
+
+            var target = call.TargetMethod.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(target, helper) || !HasDelegateParameter(target))
             {
                 return result;
@@ -136,7 +141,8 @@ internal sealed class LauncherHelpers(RaceContext context)
             }
         }
 
-        foreach (var argument in invocation.Arguments)
+        var arguments = invocation is IInvocationOperation direct ? direct.Arguments : ((IObjectCreationOperation)invocation).Arguments;
+        foreach (var argument in arguments)
         {
             HelperLaunch? how = null;
             if (inner is not null)
@@ -207,9 +213,14 @@ internal sealed class LauncherHelpers(RaceContext context)
 
     private static IOperation Strip(IOperation value)
     {
-        while (value is IDelegateCreationOperation { Target: var target })
+        while (value is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
         {
-            value = target;
+            value = value switch
+            {
+                IDelegateCreationOperation creation => creation.Target,
+                IConversionOperation conversion => conversion.Operand,
+                _ => ((IParenthesizedOperation)value).Operand,
+            };
         }
 
         return value;
