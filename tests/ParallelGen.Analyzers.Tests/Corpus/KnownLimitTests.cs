@@ -34,15 +34,6 @@ public class KnownLimitTests
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_write_through_ref_return))));
 
     /// <summary>
-    /// The object handed to <c>Thread.Start(object)</c> (or a pool item's state) reaches the worker as its parameter;
-    /// the happens-before analysis does not map that parameter back to the starting code's variable, so the starting
-    /// code's use of the same object while the thread runs is not seen.
-    /// </summary>
-    [Fact]
-    public async Task FN_thread_start_argument_list() =>
-        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_thread_start_argument_list))));
-
-    /// <summary>
     /// Hand-made chunks (<c>start = c * size</c>, <c>for (j = start; j &lt; end; j++)</c>) are owned by the chunk, and
     /// a read one past the chunk (<c>a[j + 1]</c> at <c>j = end - 1</c>) is not compared with the next chunk's writes:
     /// the loop bounds are not evaluated.

@@ -91,7 +91,7 @@ public static class PeerWindowSnippets
                 }
             }
             """),
-        new("FN_thread_start_argument_list", "PG0108", """
+        new("peer_thread_start_argument_list", "PG0108", """
             public static class Feeder
             {
                 static void Work(object? state) { ((List<int>)state!).Add(1); }

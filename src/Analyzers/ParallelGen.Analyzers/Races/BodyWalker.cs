@@ -196,10 +196,11 @@ internal sealed partial class BodyWalker
     {
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        var castType = invocation.Instance?.Type;
         receiver = Unwrap(receiver);
         if (receiver is not null)
         {
-            var type = receiver.Type;
+            var type = Known.IsMutableCollection(receiver.Type) || castType is null ? receiver.Type : castType;
             // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
             // Append/Reverse/... return new sequences.
             var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));

@@ -42,7 +42,8 @@ internal sealed partial class AccessCollector
         if (receiver is not null && KeyOf(receiver, out _) is { } key)
         {
             Add(key, AccessKind.Read, false, receiver, null);
-            var type = receiver.Type;
+            // ((List<int>)state).Add(x): the type is the cast's, not the object-typed variable's.
+            var type = Known.IsMutableCollection(receiver.Type) || invocation.Instance is null ? receiver.Type : invocation.Instance.Type;
             if (Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type) && !SynchronizedWrappers.Holds(BodyWalker.ReferencedSymbol(receiver), Known))
             {
                 var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
