@@ -205,6 +205,23 @@ public static class PeerHelperSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_task_helper_waits_inside", null, """
+            public static class OffThread
+            {
+                public static void RunAndWait(Action work) => Task.Run(work).Wait();
+            }
+            public static class Program
+            {
+                static int total;
+                public static int Main()
+                {
+                    int local = 0;
+                    OffThread.RunAndWait(() => { total += 1; local = 5; });
+                    total += local;
+                    return total;
+                }
+            }
+            """),
         new("peer_thread_helper_own_slots", null, ThreadFor + """
             public static class Scale
             {

@@ -11,6 +11,36 @@ public static class PeerMicroSnippets
 {
     public static IReadOnlyList<CorpusEntry> Racy { get; } = new CorpusEntry[]
     {
+        new("peer_volatile_increment_two_threads", "PG0109", """
+            public static class Program
+            {
+                static volatile int count;
+                static void Work() { for (int i = 0; i < 1000; i++) count++; }
+                public static int Main()
+                {
+                    var a = new Thread(Work);
+                    var b = new Thread(Work);
+                    a.Start(); b.Start();
+                    a.Join(); b.Join();
+                    return count;
+                }
+            }
+            """),
+        new("FN_two_tasks_same_field_through_alias", "PG0109", """
+            public sealed class Point { public int X, Y; }
+            public static class Program
+            {
+                public static async Task<int> Run()
+                {
+                    var p = new Point();
+                    var q = p;
+                    var a = Task.Run(() => { p.X = 1; });
+                    var b = Task.Run(() => { q.X = 2; });
+                    await Task.WhenAll(a, b);
+                    return p.X;
+                }
+            }
+            """),
         new("peer_private_missing_temp", "PG0100", """
             public static class PrivateMissing
             {
@@ -200,6 +230,35 @@ public static class PeerMicroSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_two_tasks_distinct_fields", null, """
+            public sealed class Point { public int X, Y; }
+            public static class Program
+            {
+                public static async Task<Point> Run()
+                {
+                    var p = new Point();
+                    var a = Task.Run(() => { p.X = 1; });
+                    var b = Task.Run(() => { p.Y = 2; });
+                    await Task.WhenAll(a, b);
+                    return p;
+                }
+            }
+            """),
+        new("peer_two_tasks_same_field_distinct_objects", null, """
+            public sealed class Counter { public int Value; }
+            public static class Program
+            {
+                public static async Task<int> Run()
+                {
+                    var left = new Counter();
+                    var right = new Counter();
+                    var a = Task.Run(() => { for (int i = 0; i < 10; i++) left.Value++; });
+                    var b = Task.Run(() => { for (int i = 0; i < 10; i++) right.Value++; });
+                    await Task.WhenAll(a, b);
+                    return left.Value + right.Value;
+                }
+            }
+            """),
         new("peer_private_temp_inside", null, """
             public static class Private
             {

@@ -7,8 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ParallelGen.Analyzers.Races;
 
 /// <summary>How a helper method of the compilation runs one of its delegate parameters in parallel.</summary>
-internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition, bool repeated = false)
+internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition, bool repeated = false, bool joinedInside = false)
 {
+    /// <summary>The helper waits for the run-once launch itself (<c>Task.Run(body).Wait()</c>): its callers see a plain call.</summary>
+    public bool JoinedInside { get; } = joinedInside;
+
     /// <summary>The helper starts the delegate from a loop (a Task.Run per element): many copies, not a run-once launch.</summary>
     public bool Repeated { get; } = repeated;
 
@@ -42,9 +45,9 @@ internal sealed class LauncherHelpers(RaceContext context)
     /// For a call of a helper: per delegate argument the helper runs in parallel, the launcher it ends in and the
     /// workers (the argument's lambdas or method groups, with the loop index mapped through). Empty when none.
     /// </summary>
-    public List<(string Inner, bool Repeated, IReadOnlyList<WorkerDelegate> Workers)> Workers(IInvocationOperation call)
+    public List<(HelperLaunch How, IReadOnlyList<WorkerDelegate> Workers)> Workers(IInvocationOperation call)
     {
-        var result = new List<(string, bool, IReadOnlyList<WorkerDelegate>)>();
+        var result = new List<(HelperLaunch, IReadOnlyList<WorkerDelegate>)>();
         var launches = Of(call.TargetMethod);
         if (launches.IsEmpty)
         {
@@ -72,7 +75,7 @@ internal sealed class LauncherHelpers(RaceContext context)
                 workers.Add(new WorkerDelegate(target, helperName, index));
             }
 
-            result.Add((how.InnerLauncher, how.Repeated, workers));
+            result.Add((how, workers));
         }
 
         return result;
@@ -159,7 +162,7 @@ internal sealed class LauncherHelpers(RaceContext context)
             if (value is IParameterReferenceOperation { Parameter: var parameter } && IsOwn(parameter, helper))
             {
                 var position = how?.LoopIndexPosition ?? (name == "Parallel.For" ? 0 : -1);
-                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position, (how?.Repeated ?? false) || InLoop(invocation)));
+                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position, (how?.Repeated ?? false) || InLoop(invocation), how?.JoinedInside ?? JoinedInside(invocation, name)));
             }
             else if (value is IAnonymousFunctionOperation lambda)
             {
@@ -170,7 +173,7 @@ internal sealed class LauncherHelpers(RaceContext context)
                     if (call is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } callee }
                         && BodyWalker.Unwrap(callee) is IParameterReferenceOperation { Parameter: var invoked } && IsOwn(invoked, helper))
                     {
-                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index), (how?.Repeated ?? false) || InLoop(invocation) || InLoop(call)));
+                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index), (how?.Repeated ?? false) || InLoop(invocation) || InLoop(call), how?.JoinedInside ?? JoinedInside(invocation, name)));
                     }
                 }
             }
@@ -178,6 +181,10 @@ internal sealed class LauncherHelpers(RaceContext context)
 
         return result;
     }
+
+    /// <summary>A run-once launch the helper itself waits for (or a Parallel.* call, which returns when its workers are done).</summary>
+    private bool JoinedInside(IOperation launch, string? name) =>
+        name is not null && WorkerFinder.RunsOnce(name) && Windows.LaunchFinder.Describe(launch, name, known: context.Known) is { JoinedOnce: true };
 
     private static bool InLoop(IOperation operation)
     {

@@ -76,9 +76,9 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         {
             // A method of the compilation that runs its delegate parameter in parallel (issue 13, point 5).
             var helperName = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
-            foreach (var (inner, repeated, workers) in race.Helpers.Workers(call))
+            foreach (var (how, workers) in race.Helpers.Workers(call))
             {
-                AnalyzeWorkers(context, race, launcher, inner, workers, helperName, repeated);
+                AnalyzeWorkers(context, race, launcher, how.InnerLauncher, workers, helperName, how);
             }
         }
     }
@@ -101,16 +101,16 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeWorkers(SyntaxNodeAnalysisContext context, RaceContext race, IOperation launcher, string name, IEnumerable<WorkerDelegate> workers, string? helper = null, bool repeated = false)
+    private static void AnalyzeWorkers(SyntaxNodeAnalysisContext context, RaceContext race, IOperation launcher, string name, IEnumerable<WorkerDelegate> workers, string? helper = null, HelperLaunch? how = null)
     {
         if (WorkerFinder.RunsSequentially(launcher, race.Known))
         {
             return; // MaxDegreeOfParallelism = 1, WithDegreeOfParallelism(1): one work item at a time
         }
 
-        var runsOnce = WorkerFinder.RunsOnce(name) && !repeated; // a helper that starts the delegate in a loop runs many copies
+        var runsOnce = WorkerFinder.RunsOnce(name) && how is not { Repeated: true }; // a helper that starts the delegate in a loop runs many copies
         var launch = !runsOnce ? null
-            : Windows.LaunchFinder.Describe(launcher, name, helper is null ? null : workers as IReadOnlyList<WorkerDelegate>, race.Known);
+            : Windows.LaunchFinder.Describe(launcher, name, helper is null ? null : workers as IReadOnlyList<WorkerDelegate>, race.Known, how is { JoinedInside: true });
         if (runsOnce)
         {
             race.Windows.AnalyzeOnce(launcher, context.ContainingSymbol, context.ReportDiagnostic);

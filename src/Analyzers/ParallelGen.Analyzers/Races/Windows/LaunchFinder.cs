@@ -32,10 +32,16 @@ internal static class LaunchFinder
     /// The launch <paramref name="launcher"/> makes; <paramref name="workers"/> when it is a call of a helper of the
     /// compilation that runs those delegates with the run-once launcher <paramref name="name"/>. With
     /// <paramref name="known"/>, a worker whose last statement signals an event, countdown, semaphore or
-    /// <c>TaskCompletionSource</c> is joined by the starting code's first wait on that object.
+    /// <c>TaskCompletionSource</c> is joined by the starting code's first wait on that object. <paramref name="joinedInside"/>:
+    /// a helper that waits for its own launch, so the call returns when the workers are done.
     /// </summary>
-    public static Launch? Describe(IOperation launcher, string name, IReadOnlyList<WorkerDelegate>? workers = null, KnownTypes? known = null)
+    public static Launch? Describe(IOperation launcher, string name, IReadOnlyList<WorkerDelegate>? workers = null, KnownTypes? known = null, bool joinedInside = false)
     {
+        if (joinedInside)
+        {
+            return new Launch(launcher, name, launcher, null, joinedByCall: true, null, workers: workers); // the helper waits: a plain call
+        }
+
         var function = Function(launcher);
         var start = launcher;
         ISymbol? holderOfCreation = null;

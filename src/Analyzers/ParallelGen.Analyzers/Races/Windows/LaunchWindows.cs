@@ -147,9 +147,9 @@ internal sealed class LaunchWindows(RaceContext context)
             }
             else if (op is IInvocationOperation call && LauncherHelpers.MayBeHelper(call.TargetMethod, context.Compilation))
             {
-                foreach (var (inner, repeated, workers) in context.Helpers.Workers(call))
+                foreach (var (how, workers) in context.Helpers.Workers(call))
                 {
-                    if (!repeated && WorkerFinder.RunsOnce(inner) && LaunchFinder.Describe(call, inner, workers, context.Known) is { } helped)
+                    if (!how.Repeated && WorkerFinder.RunsOnce(how.InnerLauncher) && LaunchFinder.Describe(call, how.InnerLauncher, workers, context.Known, how.JoinedInside) is { } helped)
                     {
                         launches.Add(helped);
                     }
