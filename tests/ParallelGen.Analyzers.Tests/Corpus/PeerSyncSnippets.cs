@@ -11,6 +11,29 @@ public static class PeerSyncSnippets
 {
     public static IReadOnlyList<CorpusEntry> Racy { get; } = new CorpusEntry[]
     {
+        new("peer_spin_lock_released_before_write", "PG0109", """
+            public static class Program
+            {
+                static int held;
+                static int shared;
+                static void Work()
+                {
+                    for (int i = 0; i < 100; i++)
+                    {
+                        while (Interlocked.CompareExchange(ref held, 1, 0) != 0) Thread.SpinWait(1);
+                        Volatile.Write(ref held, 0);
+                        shared++;
+                    }
+                }
+                public static void Main()
+                {
+                    var a = new Thread(Work);
+                    var b = new Thread(Work);
+                    a.Start(); b.Start();
+                    a.Join(); b.Join();
+                }
+            }
+            """),
         new("peer_lock_in_one_thread_only", "PG0109", """
             public static class Program
             {
@@ -199,6 +222,29 @@ public static class PeerSyncSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_hand_written_spin_lock", null, """
+            public static class Program
+            {
+                static int held;
+                static int shared;
+                static void Work()
+                {
+                    for (int i = 0; i < 100; i++)
+                    {
+                        while (Interlocked.CompareExchange(ref held, 1, 0) != 0) Thread.SpinWait(1);
+                        shared++;
+                        Volatile.Write(ref held, 0);
+                    }
+                }
+                public static void Main()
+                {
+                    var a = new Thread(Work);
+                    var b = new Thread(Work);
+                    a.Start(); b.Start();
+                    a.Join(); b.Join();
+                }
+            }
+            """),
         new("peer_lock_typeof_both_threads", null, """
             public static class Program
             {

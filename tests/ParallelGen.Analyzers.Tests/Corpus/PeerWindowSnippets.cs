@@ -11,6 +11,19 @@ public static class PeerWindowSnippets
 {
     public static IReadOnlyList<CorpusEntry> Racy { get; } = new CorpusEntry[]
     {
+        new("peer_start_new_state_argument", "PG0108", """
+            public static class Feeder
+            {
+                public static List<int> Run()
+                {
+                    var list = new List<int>();
+                    var t = Task.Factory.StartNew(state => ((List<int>)state!).Add(1), list);
+                    list.Add(0);
+                    t.Wait();
+                    return list;
+                }
+            }
+            """),
         new("peer_thread_lambda_and_main_write_static", "PG0108", """
             public static class Program
             {

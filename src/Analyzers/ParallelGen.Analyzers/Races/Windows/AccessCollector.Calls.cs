@@ -209,7 +209,9 @@ internal sealed partial class AccessCollector
                     }
                 }
 
-                return null;
+                // The state object of StartNew(action, state) / QueueUserWorkItem(callback, state): the worker's first parameter.
+                return _state is not null && parameter.Ordinal == 0 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _stateReceiver)
+                    && KeyOf(_state, out _) is { } state ? key.WithPrefix(state) : null;
             default:
                 return null;
         }

@@ -25,6 +25,8 @@ internal sealed partial class AccessCollector
     private int _height;
     private bool _complete = true;
     private int _cutDepth = int.MaxValue;
+    private IOperation? _state;
+    private IMethodSymbol? _stateReceiver;
 
     private AccessCollector(RaceContext context, SyntaxNode boundary, IMethodSymbol? summarized, bool ownLocalsPrivate, ImmutableStack<IMethodSymbol> stack, Func<IAnonymousFunctionOperation, bool> skip)
     {
@@ -47,9 +49,10 @@ internal sealed partial class AccessCollector
     }
 
     /// <summary>The accesses of a call of <paramref name="method"/> on <paramref name="receiver"/> made at <paramref name="at"/>: a method-group worker.</summary>
-    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context, ImmutableArray<IArgumentOperation> arguments)
+    /// <paramref name="state"/>: the state object the launcher hands to the worker's first parameter, or null.
+    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context, ImmutableArray<IArgumentOperation> arguments, IOperation? state = null)
     {
-        var collector = new AccessCollector(context, at.Syntax, null, ownLocalsPrivate: true, ImmutableStack<IMethodSymbol>.Empty, _ => false);
+        var collector = new AccessCollector(context, at.Syntax, null, ownLocalsPrivate: true, ImmutableStack<IMethodSymbol>.Empty, _ => false) { _state = state, _stateReceiver = method };
         collector.Summary(method, receiver, arguments, at);
         return (collector._accesses, collector._handshakes);
     }

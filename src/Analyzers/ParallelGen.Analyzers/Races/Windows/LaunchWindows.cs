@@ -166,6 +166,23 @@ internal sealed class LaunchWindows(RaceContext context)
         return launches;
     }
 
+    /// <summary>The <c>state</c> argument of Task.Factory.StartNew(action, state) or ThreadPool.QueueUserWorkItem(callback, state).</summary>
+    private static IOperation? StateArgument(Launch launch)
+    {
+        if (launch.Launcher is IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "state" && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return argument.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private List<WorkerRegion> Regions(Launch launch)
     {
         var regions = new List<WorkerRegion>();
@@ -176,7 +193,10 @@ internal sealed class LaunchWindows(RaceContext context)
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var (accesses, handshakes) = AccessCollector.Region(function.Body, function.Syntax, ownLocalsPrivate: true, context, f => WorkerFinder.IsWorker(f, context.Known));
+                    var state = StateArgument(launch);
+                    var (accesses, handshakes) = state is not null && function.Symbol.Parameters.Length == 1
+                        ? AccessCollector.Call(function.Symbol, null, function, context, ImmutableArray<IArgumentOperation>.Empty, state)
+                        : AccessCollector.Region(function.Body, function.Syntax, ownLocalsPrivate: true, context, f => WorkerFinder.IsWorker(f, context.Known));
                     regions.Add(new WorkerRegion(worker.Name, index++, accesses, handshakes));
                     break;
                 }
@@ -184,7 +204,7 @@ internal sealed class LaunchWindows(RaceContext context)
                 case IMethodReferenceOperation reference:
                 {
                     var startArguments = launch.Start is IInvocationOperation { TargetMethod.Name: "Start", Arguments.Length: 1 } started ? started.Arguments : ImmutableArray<IArgumentOperation>.Empty;
-                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context, startArguments);
+                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context, startArguments, StateArgument(launch));
                     regions.Add(new WorkerRegion(worker.Name + " (" + reference.Method.Name + ")", index++, accesses, handshakes));
                     break;
                 }
