@@ -43,14 +43,6 @@ public class KnownLimitTests
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_chunk_reads_next_chunks_first_element))));
 
     /// <summary>
-    /// A <c>ContinueWith</c> delegate runs on another thread once its antecedent finishes; it is not modelled as a
-    /// worker of its own, so its accesses are not compared with the starting code's before the wait.
-    /// </summary>
-    [Fact]
-    public async Task FN_continuation_races_with_caller() =>
-        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_continuation_races_with_caller))));
-
-    /// <summary>
     /// Row operations passed as a struct implementing an interface (ImageSharp's <c>IRowOperation</c> shape) rather than
     /// a delegate: the helper runs <c>op.Invoke(y)</c> in Parallel.For on a type parameter, and the call is not followed
     /// to the struct's method, so what it writes is not seen. Helpers taking delegates are followed.

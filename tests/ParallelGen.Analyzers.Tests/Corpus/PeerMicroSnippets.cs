@@ -129,7 +129,7 @@ public static class PeerMicroSnippets
                 }
             }
             """),
-        new("FN_continuation_races_with_caller", "PG0108", """
+        new("peer_continuation_races_with_caller", "PG0108", """
             public static class Chain
             {
                 static int steps;
@@ -230,6 +230,18 @@ public static class PeerMicroSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_continuation_after_antecedent_then_wait", null, """
+            public static class Chain
+            {
+                static int steps;
+                public static int Run()
+                {
+                    var t = Task.Run(() => { steps = 1; }).ContinueWith(_ => { steps++; });
+                    t.Wait();
+                    return steps;
+                }
+            }
+            """),
         new("peer_two_tasks_distinct_fields", null, """
             public sealed class Point { public int X, Y; }
             public static class Program

@@ -74,7 +74,8 @@ internal sealed class LaunchWindows(RaceContext context)
             {
                 var other = launches[j];
                 var sameCall = i == j;
-                if (!sameCall && !(other.Start.Syntax.SpanStart > launch.Start.Syntax.SpanStart && launch.RunsAt(other.Start.Syntax.SpanStart, function.Syntax)))
+                if (!sameCall && (!(other.Start.Syntax.SpanStart > launch.Start.Syntax.SpanStart && launch.RunsAt(other.Start.Syntax.SpanStart, function.Syntax))
+                    || ContinuesFrom(other, launch)))
                 {
                     continue;
                 }
@@ -144,6 +145,11 @@ internal sealed class LaunchWindows(RaceContext context)
                 && LaunchFinder.Describe(op, name, known: context.Known) is { } launch)
             {
                 launches.Add(launch);
+            }
+            else if (op is IInvocationOperation { TargetMethod.Name: "ContinueWith" } continuation && IsThreadPoolContinuation(continuation)
+                && LaunchFinder.Describe(continuation, "Task.ContinueWith", known: context.Known) is { } continued)
+            {
+                launches.Add(continued); // runs on another thread once its antecedent is done, until it is waited for
             }
             else if (op is IInvocationOperation call && LauncherHelpers.MayBeHelper(call.TargetMethod, context.Compilation))
             {
@@ -222,6 +228,37 @@ internal sealed class LaunchWindows(RaceContext context)
         !launch.JoinedOnce && access.IsWrite && !(access.Key.Kind == RootKind.Variable && access.Key.Path.Length == 0) && access.ConstantIndex is null;
 
     /// <summary>A lambda handed to ContinueWith runs after the task it continues, not alongside the starting code.</summary>
+    /// <summary>Task.ContinueWith without a TaskScheduler (one would usually post it back to the starting thread).</summary>
+    private bool IsThreadPoolContinuation(IInvocationOperation call)
+    {
+        if (!KnownTypes.InheritsFrom(call.TargetMethod.ContainingType, context.Known.Task))
+        {
+            return false;
+        }
+
+        foreach (var parameter in call.TargetMethod.Parameters)
+        {
+            if (parameter.Type.Name == "TaskScheduler")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="later"/> is a continuation of <paramref name="earlier"/>'s task: it runs only after it.</summary>
+    private static bool ContinuesFrom(Launch later, Launch earlier)
+    {
+        if (later.Launcher is not IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } antecedent })
+        {
+            return false;
+        }
+
+        return antecedent.Syntax.Span.Contains(earlier.Launcher.Syntax.Span)
+            || (earlier.Handle is not null && SymbolEqualityComparer.Default.Equals(BodyWalker.ReferencedSymbol(antecedent), earlier.Handle));
+    }
+
     private static bool IsContinuation(IAnonymousFunctionOperation function)
     {
         var parent = function.Parent;
