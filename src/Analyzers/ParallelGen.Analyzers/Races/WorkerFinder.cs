@@ -346,7 +346,7 @@ internal static class WorkerFinder
             case IAnonymousFunctionOperation or IMethodReferenceOperation:
                 yield return value;
                 break;
-            case ILocalReferenceOperation local when InitialLambda(local) is { } lambda:
+            case ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Delegate } local when InitialLambda(local) is { } lambda:
                 yield return lambda; // Func<int, int> twice = x => ...; xs.AsParallel().Select(twice)
                 break;
             case IArrayCreationOperation { Initializer: { } initializer }:
