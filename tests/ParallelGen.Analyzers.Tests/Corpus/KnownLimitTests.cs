@@ -51,14 +51,6 @@ public class KnownLimitTests
     public async Task FN_struct_row_operation_counts_in_shared_field() =>
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_struct_row_operation_counts_in_shared_field))));
 
-    /// <summary>
-    /// The happens-before analysis names storage by the variable it is reached through: two workers writing
-    /// <c>p.X</c> and <c>q.X</c> where <c>var q = p</c> are not seen to touch the same field (aliasing is not tracked).
-    /// </summary>
-    [Fact]
-    public async Task FN_two_tasks_same_field_through_alias() =>
-        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_two_tasks_same_field_through_alias))));
-
     /// <summary>Summaries follow at most <c>SummaryCache.MaxDepth</c> (8) nested calls; a write deeper than that is not seen.</summary>
     [Fact]
     public async Task FN_write_more_than_eight_calls_deep()

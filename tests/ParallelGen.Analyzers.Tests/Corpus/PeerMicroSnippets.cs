@@ -26,7 +26,7 @@ public static class PeerMicroSnippets
                 }
             }
             """),
-        new("FN_two_tasks_same_field_through_alias", "PG0109", """
+        new("peer_two_tasks_same_field_through_alias", "PG0109", """
             public sealed class Point { public int X, Y; }
             public static class Program
             {
@@ -230,6 +230,22 @@ public static class PeerMicroSnippets
 
     public static IReadOnlyList<CorpusEntry> Safe { get; } = new CorpusEntry[]
     {
+        new("peer_two_tasks_alias_reassigned_first", null, """
+            public sealed class Point { public int X, Y; }
+            public static class Program
+            {
+                public static async Task<int> Run()
+                {
+                    var p = new Point();
+                    var q = p;
+                    q = new Point();
+                    var a = Task.Run(() => { p.X = 1; });
+                    var b = Task.Run(() => { q.X = 2; });
+                    await Task.WhenAll(a, b);
+                    return p.X + q.X;
+                }
+            }
+            """),
         new("peer_continuation_after_antecedent_then_wait", null, """
             public static class Chain
             {

@@ -26,6 +26,8 @@ internal sealed partial class AccessCollector
     private bool _complete = true;
     private int _cutDepth = int.MaxValue;
     private IOperation? _state;
+    private Dictionary<ILocalSymbol, IOperation?>? _aliases;
+    private int _aliasDepth;
     private IMethodSymbol? _stateReceiver;
 
     private AccessCollector(RaceContext context, SyntaxNode boundary, IMethodSymbol? summarized, bool ownLocalsPrivate, ImmutableStack<IMethodSymbol> stack, Func<IAnonymousFunctionOperation, bool> skip)
