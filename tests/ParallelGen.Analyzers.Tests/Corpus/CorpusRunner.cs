@@ -9,7 +9,16 @@ namespace ParallelGen.Analyzers.Tests.Corpus;
 /// <summary>Runs every race analyzer on one corpus snippet and returns the race rule ids it reports.</summary>
 public static class CorpusRunner
 {
-    public static IEnumerable<CorpusEntry> All => RacySnippets.All.Concat(ConcurrencySnippets.Racy).Concat(SafeSnippets.All).Concat(ConcurrencySnippets.Safe);
+    public static IEnumerable<CorpusEntry> All => RacySnippets.All.Concat(ConcurrencySnippets.Racy).Concat(SafeSnippets.All).Concat(ConcurrencySnippets.Safe).Concat(PeerShapes);
+
+    /// <summary>Issue 13 twins in the shapes another team's suite and real libraries use (the Peer*Snippets files).</summary>
+    public static IEnumerable<CorpusEntry> PeerShapes =>
+        PeerWindowSnippets.Racy.Concat(PeerWindowSnippets.Safe)
+            .Concat(PeerSyncSnippets.Racy).Concat(PeerSyncSnippets.Safe)
+            .Concat(PeerReachSnippets.Racy).Concat(PeerReachSnippets.Safe)
+            .Concat(PeerIndexSnippets.Racy).Concat(PeerIndexSnippets.Safe)
+            .Concat(PeerHelperSnippets.Racy).Concat(PeerHelperSnippets.Safe)
+            .Concat(PeerMicroSnippets.Racy).Concat(PeerMicroSnippets.Safe);
 
     public static CorpusEntry Named(string name) => All.Single(e => e.Name == name);
 

@@ -33,6 +33,24 @@ public class KnownLimitTests
     public async Task FN_write_through_ref_return() =>
         Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_write_through_ref_return))));
 
+    /// <summary>
+    /// Hand-made chunks (<c>start = c * size</c>, <c>for (j = start; j &lt; end; j++)</c>) are owned by the chunk, and
+    /// a read one past the chunk (<c>a[j + 1]</c> at <c>j = end - 1</c>) is not compared with the next chunk's writes:
+    /// the loop bounds are not evaluated.
+    /// </summary>
+    [Fact]
+    public async Task FN_chunk_reads_next_chunks_first_element() =>
+        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_chunk_reads_next_chunks_first_element))));
+
+    /// <summary>
+    /// Row operations passed as a struct implementing an interface (ImageSharp's <c>IRowOperation</c> shape) rather than
+    /// a delegate: the helper runs <c>op.Invoke(y)</c> in Parallel.For on a type parameter, and the call is not followed
+    /// to the struct's method, so what it writes is not seen. Helpers taking delegates are followed.
+    /// </summary>
+    [Fact]
+    public async Task FN_struct_row_operation_counts_in_shared_field() =>
+        Assert.Empty(await CorpusRunner.RaceIdsAsync(CorpusRunner.Named(nameof(FN_struct_row_operation_counts_in_shared_field))));
+
     /// <summary>Summaries follow at most <c>SummaryCache.MaxDepth</c> (8) nested calls; a write deeper than that is not seen.</summary>
     [Fact]
     public async Task FN_write_more_than_eight_calls_deep()

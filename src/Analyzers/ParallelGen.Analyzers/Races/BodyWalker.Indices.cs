@@ -96,21 +96,68 @@ internal sealed partial class BodyWalker
                 || (_scope.DistinctItems && IsItemParameter(parameter.Parameter)));
     }
 
-    /// <summary>For a summarized method: the ordinal of its own parameter that is the (single) index; -1 otherwise.</summary>
+    /// <summary>
+    /// For a summarized method: the ordinal of its own parameter that selects the element, directly or through
+    /// arithmetic whose other terms do not use it (<c>y * width + x</c>, <c>offset + x</c> with <c>offset = y * width</c>),
+    /// as <see cref="IsPerItem"/> accepts for a worker; -1 otherwise.
+    /// </summary>
     private int IndexParameter(ImmutableArray<IOperation> indices)
     {
-        if (_scope.IsWorker || indices.Length != 1)
+        if (_scope.IsWorker)
         {
             return -1;
         }
 
-        var index = Unwrap(indices[0]);
-        if (index is ILocalReferenceOperation local && local.Local.Type?.IsValueType == true && Initializer(local) is { } initializer)
+        foreach (var index in indices)
         {
-            index = Unwrap(initializer);
+            var ordinal = IndexParameter(index, 0);
+            if (ordinal >= 0)
+            {
+                return ordinal;
+            }
         }
 
-        return index is IParameterReferenceOperation parameter && IsOwnParameter(parameter.Parameter) ? parameter.Parameter.Ordinal : -1;
+        return -1;
+    }
+
+    private int IndexParameter(IOperation? operation, int depth)
+    {
+        if (depth > MaxIndexDepth)
+        {
+            return -1;
+        }
+
+        switch (Unwrap(operation))
+        {
+            case IParameterReferenceOperation parameter when IsOwnParameter(parameter.Parameter) && parameter.Parameter.RefKind == RefKind.None:
+                return parameter.Parameter.Ordinal;
+            case ILocalReferenceOperation local when local.Local.Type?.IsValueType == true && Initializer(local) is { } initializer:
+                return IndexParameter(initializer, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } binary:
+                var left = IndexParameter(binary.LeftOperand, depth + 1);
+                if (left >= 0 && !MentionsParameter(binary.RightOperand, left))
+                {
+                    return left;
+                }
+
+                var right = IndexParameter(binary.RightOperand, depth + 1);
+                return right >= 0 && !MentionsParameter(binary.LeftOperand, right) ? right : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private bool MentionsParameter(IOperation operation, int ordinal)
+    {
+        foreach (var op in operation.DescendantsAndSelf())
+        {
+            if (op is IParameterReferenceOperation parameter && parameter.Parameter.Ordinal == ordinal && IsOwnParameter(parameter.Parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsOwnParameter(IParameterSymbol parameter) =>
@@ -134,36 +181,55 @@ internal sealed partial class BodyWalker
 
     /// <summary>
     /// PG0110: in a loop over indices, a read of an element of an array the worker writes at its own index, through a
-    /// different index computed from the loop index (<c>a[i - 1]</c>): another work item writes that element.
+    /// different index computed from the loop index (<c>a[i - 1]</c>; <c>g[i - 1, j]</c> in a 2-D array; the row
+    /// <c>rows[i - 1][j]</c> of a jagged one whose own row <c>rows[i][j]</c> the worker writes): another work item
+    /// writes that element.
     /// </summary>
     private void NeighbourRead(IArrayElementReferenceOperation read)
     {
-        if (_scope.LoopIndex is null || !_scope.IsWorker || read.Indices.Length != 1 || IsWriteTarget(read)
-            || ReferencedSymbol(read.ArrayReference) is not { } array || !MentionsItem(read.Indices[0]))
+        if (_scope.LoopIndex is null || !_scope.IsWorker || IsWriteTarget(read) || ReferencedSymbol(read.ArrayReference) is not { } array)
         {
             return;
         }
 
-        var readIndex = read.Indices[0].Syntax.ToString();
-        var written = FindOwnElementWrite(array, readIndex);
-        if (written is not null)
+        // rows[i - 1][j]: the row is read to read one of its elements (not to write one: that is a write of a shared row).
+        var rowRead = read.Parent is IArrayElementReferenceOperation outer && outer.ArrayReference == read && !IsWriteTarget(outer);
+        for (var position = 0; position < read.Indices.Length; position++)
         {
-            var origin = Classify(read.ArrayReference);
-            if (!origin.IsNone)
+            if (!MentionsItem(read.Indices[position]))
             {
-                Add(DiagnosticIds.NeighbourElementRead, origin, read, "reads a neighbour element", Text(read), written);
+                continue;
+            }
+
+            var written = FindOwnElementWrite(array, read.Indices.Length, position, read.Indices[position].Syntax.ToString(), rowRead);
+            if (written is not null)
+            {
+                var origin = Classify(read.ArrayReference);
+                if (!origin.IsNone)
+                {
+                    Add(DiagnosticIds.NeighbourElementRead, origin, rowRead ? read.Parent! : read, "reads a neighbour element", Text(rowRead ? read.Parent! : read), written);
+                }
+
+                return;
             }
         }
     }
 
-    /// <summary>The text of a write of <paramref name="array"/> at the work item's own index other than <paramref name="readIndex"/>; null when none.</summary>
-    private string? FindOwnElementWrite(ISymbol array, string readIndex)
+    /// <summary>
+    /// The text of a write of <paramref name="array"/> (or, for a row read, of an element of one of its rows) at the
+    /// work item's own index in <paramref name="position"/>, other than <paramref name="readIndex"/>; null when none.
+    /// </summary>
+    private string? FindOwnElementWrite(ISymbol array, int rank, int position, string readIndex, bool rowRead)
     {
         foreach (var op in _body!.DescendantsAndSelf())
         {
-            if (op is IArrayElementReferenceOperation { Indices.Length: 1 } element && IsWriteTarget(element)
-                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(element.ArrayReference), array)
-                && IsPerItem(element.Indices[0], 0) && element.Indices[0].Syntax.ToString() != readIndex)
+            if (op is not IArrayElementReferenceOperation element || !IsWriteTarget(element))
+            {
+                continue;
+            }
+
+            if (IsOwnElementOf(element, array, rank, position, readIndex)
+                || (rowRead && Unwrap(element.ArrayReference) is IArrayElementReferenceOperation row && IsOwnElementOf(row, array, rank, position, readIndex)))
             {
                 return Text(element);
             }
@@ -171,4 +237,8 @@ internal sealed partial class BodyWalker
 
         return null;
     }
+
+    private bool IsOwnElementOf(IArrayElementReferenceOperation element, ISymbol array, int rank, int position, string readIndex) =>
+        element.Indices.Length == rank && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(element.ArrayReference), array)
+        && IsPerItem(element.Indices[position], 0) && element.Indices[position].Syntax.ToString() != readIndex;
 }

@@ -17,7 +17,7 @@ internal sealed partial class BodyWalker
             case ILocalReferenceOperation local:
                 if (!_scope.Declares(local.Local))
                 {
-                    return new Origin(OriginKind.Captured, $"captured variable '{local.Local.Name}'", local.Local);
+                    return IsFreshPerRound(local.Local) ? Origin.None : new Origin(OriginKind.Captured, $"captured variable '{local.Local.Name}'", local.Local);
                 }
 
                 if (aliasDepth < 3 && local.Local.Type?.IsReferenceType == true && Initializer(local) is { } initializer)
@@ -99,6 +99,53 @@ internal sealed partial class BodyWalker
         }
 
         return _initializers.TryGetValue(local.Local, out var initializer) ? initializer : null;
+    }
+
+    /// <summary>
+    /// For a run-once worker started in a loop: a variable that holds a different object in each round — the loop's
+    /// <c>foreach</c> item (items are taken as distinct, as for Parallel.ForEach) or a local of the loop body created
+    /// there (<c>var job = new Job()</c>). Each started worker has its own; the object is not shared between them.
+    /// </summary>
+    private bool IsFreshPerRound(ILocalSymbol local)
+    {
+        if (_scope.SingleRunLauncher is not { } launcher || local.Type?.IsReferenceType != true)
+        {
+            return false;
+        }
+
+        _freshPerRound ??= new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+        if (!_freshPerRound.TryGetValue(local, out var fresh))
+        {
+            _freshPerRound[local] = fresh = IsFreshPerRound(local, launcher);
+        }
+
+        return fresh;
+    }
+
+    private static bool IsFreshPerRound(ILocalSymbol local, IOperation launcher)
+    {
+        for (var parent = launcher.Parent; parent is not null && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation); parent = parent.Parent)
+        {
+            if (parent is not ILoopOperation loop)
+            {
+                continue;
+            }
+
+            if (loop is IForEachLoopOperation && loop.Locals.Contains(local, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+
+            foreach (var op in loop.Body.Descendants())
+            {
+                if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                {
+                    return Unwrap(declarator.GetVariableInitializer()?.Value) is IObjectCreationOperation or IArrayCreationOperation;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);

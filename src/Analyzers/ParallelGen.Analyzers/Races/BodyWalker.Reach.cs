@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,6 +27,14 @@ internal sealed partial class BodyWalker
             case IPropertyReferenceOperation read when !IsWriteTarget(read) && read.Parent is not ICompoundAssignmentOperation
                 && IsSource(read.Property) && read.Property.GetMethod is { } getter && !IsAutoProperty(read.Property):
                 CallSummary(getter, read.Instance, read.Arguments, read);
+                break;
+            case IDeconstructionAssignmentOperation { Value.Type: INamedTypeSymbol { IsTupleType: false } type, Syntax: AssignmentExpressionSyntax syntax } deconstruction when IsSource(type):
+                // var (a, b) = pair: calls pair.Deconstruct(out a, out b)
+                if (_context.Summaries.Model(syntax.SyntaxTree).GetDeconstructionInfo(syntax).Method is { } deconstruct && IsSource(deconstruct))
+                {
+                    CallSummary(deconstruct, deconstruct.IsStatic ? null : deconstruction.Value, ImmutableArray<IArgumentOperation>.Empty, operation);
+                }
+
                 break;
             case IUsingOperation { Resources: { } resources } @using:
                 Dispose(resources, @using);

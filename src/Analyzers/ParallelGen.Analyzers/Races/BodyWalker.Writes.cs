@@ -9,13 +9,41 @@ internal sealed partial class BodyWalker
 {
     private void CapturedWrite(ISymbol symbol, string kind, IOperation at)
     {
-        if (_scope.SingleRunLauncher is { } launcher && !WorkerFinder.SharedAcrossRuns(symbol, launcher, _scope.Syntax))
+        if (_scope.SingleRunLauncher is { } launcher && !WorkerFinder.SharedAcrossRuns(symbol, launcher, _scope.Syntax) && !OutlivesLaunchingFunction(symbol, launcher))
         {
             return; // one run, nobody else touches it: the caller reads it after joining
         }
 
         var origin = new Origin(OriginKind.Captured, $"captured {kind} '{symbol.Name}'", symbol);
         Add(DiagnosticIds.CapturedVariableWritten, origin, at, $"writes captured {kind} '{symbol.Name}'", symbol.Name);
+    }
+
+    /// <summary>
+    /// A fire-and-forget launch inside a local function or lambda writing a variable of the code around it: the
+    /// function returns while the worker runs, and the outer code (which may call it again) uses the variable.
+    /// </summary>
+    private bool OutlivesLaunchingFunction(ISymbol symbol, IOperation launcher)
+    {
+        if (_scope.Launch is not { Join: null, JoinedByCall: false })
+        {
+            return false;
+        }
+
+        var function = Windows.LaunchFinder.Function(launcher);
+        if (function is not (ILocalFunctionOperation or IAnonymousFunctionOperation))
+        {
+            return false;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == function.Syntax.SyntaxTree && function.Syntax.Span.Contains(reference.Span))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void WriteField(IFieldReferenceOperation reference, IOperation at)

@@ -25,6 +25,8 @@ internal sealed partial class BodyWalker
     private bool _complete = true;
     private int _cutDepth = int.MaxValue;
     private Dictionary<ILocalSymbol, IOperation>? _initializers;
+    private int _methodGroupIndex = -1;
+    private Dictionary<ILocalSymbol, bool>? _freshPerRound;
 
     private BodyWalker(Scope scope, RaceContext context, ImmutableStack<IMethodSymbol> stack, int depth)
     {
@@ -53,9 +55,10 @@ internal sealed partial class BodyWalker
     }
 
     /// <summary>The effects of calling <paramref name="method"/> on <paramref name="instance"/> from <paramref name="scope"/>, reported at <paramref name="at"/>.</summary>
-    public static List<Effect> RunCall(IMethodSymbol method, IOperation? instance, Scope scope, RaceContext context, IOperation at)
+    /// <paramref name="indexOrdinal"/> is the parameter of a method group that receives the loop index (Parallel.For(0, n, ProcessRow)), or -1.
+    public static List<Effect> RunCall(IMethodSymbol method, IOperation? instance, Scope scope, RaceContext context, IOperation at, int indexOrdinal = -1)
     {
-        var walker = new BodyWalker(scope, context, ImmutableStack<IMethodSymbol>.Empty, 0);
+        var walker = new BodyWalker(scope, context, ImmutableStack<IMethodSymbol>.Empty, 0) { _methodGroupIndex = indexOrdinal };
         walker.CallSummary(method, instance, ImmutableArray<IArgumentOperation>.Empty, at);
         return walker._effects;
     }
@@ -164,6 +167,9 @@ internal sealed partial class BodyWalker
             case IParameterReferenceOperation parameter when !_scope.Declares(parameter.Parameter):
                 CapturedWrite(parameter.Parameter, "parameter", at);
                 break;
+            case ILocalReferenceOperation { Local.IsRef: true } alias when Initializer(alias) is { } aliased && Unwrap(aliased) is { } storage && storage is not ILocalReferenceOperation { Local.IsRef: true }:
+                Write(storage, at); // a ref local writes the storage it refers to (ref int slot = ref totals[0])
+                break;
             case IParameterReferenceOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef when !_scope.IsWorker && IsOwnParameter(byRef.Parameter):
                 // A ref parameter written plainly: the caller's variable is written (an Interlocked helper is not).
                 Add(DiagnosticIds.CapturedVariableWritten, new Origin(OriginKind.Parameter, $"parameter '{byRef.Parameter.Name}'", byRef.Parameter, byRef.Parameter.Ordinal), at, $"writes ref parameter '{byRef.Parameter.Name}'", byRef.Parameter.Name);
@@ -190,10 +196,11 @@ internal sealed partial class BodyWalker
     {
         var method = invocation.TargetMethod;
         var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        var castType = invocation.Instance?.Type;
         receiver = Unwrap(receiver);
         if (receiver is not null)
         {
-            var type = receiver.Type;
+            var type = Known.IsMutableCollection(receiver.Type) || castType is null ? receiver.Type : castType;
             // Extension methods mutate only when they are CollectionExtensions (TryAdd, Remove on dictionaries); LINQ's
             // Append/Reverse/... return new sequences.
             var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
@@ -258,6 +265,11 @@ internal sealed partial class BodyWalker
             }
 
             var indexOrdinal = -1;
+            if (effect.IndexOrdinal >= 0 && effect.IndexOrdinal == _methodGroupIndex && arguments.IsEmpty)
+            {
+                continue; // a method group run per index writes the element its index parameter selects
+            }
+
             if (effect.IndexOrdinal >= 0 && Argument(arguments, effect.IndexOrdinal) is { } indexArgument)
             {
                 if (IsLoopIndex(ImmutableArray.Create(indexArgument)))
@@ -321,7 +333,7 @@ internal sealed partial class BodyWalker
             return false;
         }
 
-        if (SyncRegions.IsGuarded(effect.Operation, Known, _scope.Syntax))
+        if (SyncRegions.IsGuarded(effect.Operation, Known, _scope.Syntax, IsPrivateLock))
         {
             return false;
         }
@@ -329,5 +341,13 @@ internal sealed partial class BodyWalker
         _effects.Add(effect);
         return true;
     }
+
+    /// <summary>A lock object only this work item reaches: its own item, or an object created in the worker.</summary>
+    private bool IsPrivateLock(IOperation locked) => Unwrap(locked) switch
+    {
+        IParameterReferenceOperation parameter => _scope.IsWorker && _scope.SingleRunLauncher is null && IsItemParameter(parameter.Parameter),
+        ILocalReferenceOperation local => _scope.Declares(local.Local) && Initializer(local) is { } initializer && Unwrap(initializer) is IObjectCreationOperation,
+        _ => false,
+    };
 
 }

@@ -16,6 +16,7 @@ internal sealed class KnownTypes
         WorkBody = compilation.GetTypeByMetadataName("ParallelGen.Infrastructure.WorkBody`2");
         Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
         ParallelEnumerable = compilation.GetTypeByMetadataName("System.Linq.ParallelEnumerable");
+        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         TaskFactory = compilation.GetTypeByMetadataName("System.Threading.Tasks.TaskFactory");
@@ -64,6 +65,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? WorkBody { get; }
     public INamedTypeSymbol? Parallel { get; }
     public INamedTypeSymbol? ParallelEnumerable { get; }
+
+    /// <summary>System.Linq.Enumerable: its operators that return a value or a new collection read the source at once.</summary>
+    public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? Task { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? TaskFactory { get; }

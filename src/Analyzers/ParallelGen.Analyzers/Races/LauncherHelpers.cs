@@ -7,8 +7,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ParallelGen.Analyzers.Races;
 
 /// <summary>How a helper method of the compilation runs one of its delegate parameters in parallel.</summary>
-internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition)
+internal readonly struct HelperLaunch(string innerLauncher, int loopIndexPosition, bool repeated = false, bool joinedInside = false)
 {
+    /// <summary>The helper waits for the run-once launch itself (<c>Task.Run(body).Wait()</c>): its callers see a plain call.</summary>
+    public bool JoinedInside { get; } = joinedInside;
+
+    /// <summary>The helper starts the delegate from a loop (a Task.Run per element): many copies, not a run-once launch.</summary>
+    public bool Repeated { get; } = repeated;
+
     /// <summary>The launcher the helper hands the delegate to, in the end ("Parallel.For", "Task.Run", ...).</summary>
     public string InnerLauncher { get; } = innerLauncher;
 
@@ -30,6 +36,50 @@ internal sealed class LauncherHelpers(RaceContext context)
 
     /// <summary>Parameter ordinal -> how the helper runs that delegate in parallel; empty when it does not.</summary>
     public ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method) => Of(method.OriginalDefinition, 0, out _);
+
+    /// <summary>A cheap test before <see cref="Of(IMethodSymbol)"/>: a method of this compilation with a delegate parameter.</summary>
+    public static bool MayBeHelper(IMethodSymbol method, Compilation compilation) =>
+        HasDelegateParameter(method) && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
+
+    /// <summary>
+    /// For a call of a helper: per delegate argument the helper runs in parallel, the launcher it ends in and the
+    /// workers (the argument's lambdas or method groups, with the loop index mapped through). Empty when none.
+    /// </summary>
+    public List<(HelperLaunch How, IReadOnlyList<WorkerDelegate> Workers)> Workers(IInvocationOperation call)
+    {
+        var result = new List<(HelperLaunch, IReadOnlyList<WorkerDelegate>)>();
+        var launches = Of(call.TargetMethod);
+        if (launches.IsEmpty)
+        {
+            return result;
+        }
+
+        var helperName = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter is null || !launches.TryGetValue(argument.Parameter.Ordinal, out var how))
+            {
+                continue;
+            }
+
+            var workers = new List<WorkerDelegate>();
+            foreach (var target in WorkerFinder.DelegateTargets(argument.Value))
+            {
+                var parameters = target switch
+                {
+                    IAnonymousFunctionOperation lambda => lambda.Symbol.Parameters,
+                    IMethodReferenceOperation reference => reference.Method.Parameters,
+                    _ => ImmutableArray<IParameterSymbol>.Empty,
+                };
+                var index = how.LoopIndexPosition >= 0 && how.LoopIndexPosition < parameters.Length ? parameters[how.LoopIndexPosition] : null;
+                workers.Add(new WorkerDelegate(target, helperName, index));
+            }
+
+            result.Add((how, workers));
+        }
+
+        return result;
+    }
 
     private ImmutableDictionary<int, HelperLaunch> Of(IMethodSymbol method, int depth, out bool cut)
     {
@@ -58,9 +108,9 @@ internal sealed class LauncherHelpers(RaceContext context)
 
                 foreach (var op in body.Descendants())
                 {
-                    if (op is IInvocationOperation invocation)
+                    if (op is IInvocationOperation or IObjectCreationOperation)
                     {
-                        result = Inspect(method, invocation, result, depth, ref cut);
+                        result = Inspect(method, op, result, depth, ref cut); // new Thread(() => body(i)) too
                     }
                 }
             }
@@ -69,13 +119,18 @@ internal sealed class LauncherHelpers(RaceContext context)
         return cut ? result : _cache.GetOrAdd(method, result);
     }
 
-    private ImmutableDictionary<int, HelperLaunch> Inspect(IMethodSymbol helper, IInvocationOperation invocation, ImmutableDictionary<int, HelperLaunch> result, int depth, ref bool cut)
+    private ImmutableDictionary<int, HelperLaunch> Inspect(IMethodSymbol helper, IOperation invocation, ImmutableDictionary<int, HelperLaunch> result, int depth, ref bool cut)
     {
         var name = WorkerFinder.LauncherName(invocation, context.Known);
         ImmutableDictionary<int, HelperLaunch>? inner = null;
         if (name is null)
         {
-            var target = invocation.TargetMethod.OriginalDefinition;
+            if (invocation is not IInvocationOperation call)
+            {
+                return result;
+            }
+
+            var target = call.TargetMethod.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(target, helper) || !HasDelegateParameter(target))
             {
                 return result;
@@ -89,7 +144,8 @@ internal sealed class LauncherHelpers(RaceContext context)
             }
         }
 
-        foreach (var argument in invocation.Arguments)
+        var arguments = invocation is IInvocationOperation direct ? direct.Arguments : ((IObjectCreationOperation)invocation).Arguments;
+        foreach (var argument in arguments)
         {
             HelperLaunch? how = null;
             if (inner is not null)
@@ -106,7 +162,7 @@ internal sealed class LauncherHelpers(RaceContext context)
             if (value is IParameterReferenceOperation { Parameter: var parameter } && IsOwn(parameter, helper))
             {
                 var position = how?.LoopIndexPosition ?? (name == "Parallel.For" ? 0 : -1);
-                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position));
+                result = result.SetItem(parameter.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, position, (how?.Repeated ?? false) || InLoop(invocation), how?.JoinedInside ?? JoinedInside(invocation, name)));
             }
             else if (value is IAnonymousFunctionOperation lambda)
             {
@@ -117,13 +173,30 @@ internal sealed class LauncherHelpers(RaceContext context)
                     if (call is IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } callee }
                         && BodyWalker.Unwrap(callee) is IParameterReferenceOperation { Parameter: var invoked } && IsOwn(invoked, helper))
                     {
-                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index)));
+                        result = result.SetItem(invoked.Ordinal, new HelperLaunch(how?.InnerLauncher ?? name!, PositionOf(call, index), (how?.Repeated ?? false) || InLoop(invocation) || InLoop(call), how?.JoinedInside ?? JoinedInside(invocation, name)));
                     }
                 }
             }
         }
 
         return result;
+    }
+
+    /// <summary>A run-once launch the helper itself waits for (or a Parallel.* call, which returns when its workers are done).</summary>
+    private bool JoinedInside(IOperation launch, string? name) =>
+        name is not null && WorkerFinder.RunsOnce(name) && Windows.LaunchFinder.Describe(launch, name, known: context.Known) is { JoinedOnce: true };
+
+    private static bool InLoop(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int PositionOf(IOperation call, IParameterSymbol? index)
@@ -147,9 +220,14 @@ internal sealed class LauncherHelpers(RaceContext context)
 
     private static IOperation Strip(IOperation value)
     {
-        while (value is IDelegateCreationOperation { Target: var target })
+        while (value is IDelegateCreationOperation or IConversionOperation or IParenthesizedOperation)
         {
-            value = target;
+            value = value switch
+            {
+                IDelegateCreationOperation creation => creation.Target,
+                IConversionOperation conversion => conversion.Operand,
+                _ => ((IParenthesizedOperation)value).Operand,
+            };
         }
 
         return value;

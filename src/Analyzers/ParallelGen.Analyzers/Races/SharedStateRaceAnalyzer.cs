@@ -72,27 +72,13 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeWorkers(context, race, launcher, name, WorkerFinder.Delegates(launcher, name));
         }
-        else if (helper && launcher is IInvocationOperation call && race.Helpers.Of(call.TargetMethod) is { IsEmpty: false } launches)
+        else if (helper && launcher is IInvocationOperation call && race.Helpers.Of(call.TargetMethod) is { IsEmpty: false })
         {
             // A method of the compilation that runs its delegate parameter in parallel (issue 13, point 5).
             var helperName = call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name;
-            foreach (var argument in call.Arguments)
+            foreach (var (how, workers) in race.Helpers.Workers(call))
             {
-                if (argument.Parameter is null || !launches.TryGetValue(argument.Parameter.Ordinal, out var how))
-                {
-                    continue;
-                }
-
-                var workers = new List<WorkerDelegate>();
-                foreach (var target in WorkerFinder.DelegateTargets(argument.Value))
-                {
-                    var index = target is IAnonymousFunctionOperation lambda && how.LoopIndexPosition >= 0 && how.LoopIndexPosition < lambda.Symbol.Parameters.Length
-                        ? lambda.Symbol.Parameters[how.LoopIndexPosition]
-                        : null;
-                    workers.Add(new WorkerDelegate(target, helperName, index));
-                }
-
-                AnalyzeWorkers(context, race, launcher, how.InnerLauncher, workers, helperName);
+                AnalyzeWorkers(context, race, launcher, how.InnerLauncher, workers, helperName, how);
             }
         }
     }
@@ -115,16 +101,17 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeWorkers(SyntaxNodeAnalysisContext context, RaceContext race, IOperation launcher, string name, IEnumerable<WorkerDelegate> workers, string? helper = null)
+    private static void AnalyzeWorkers(SyntaxNodeAnalysisContext context, RaceContext race, IOperation launcher, string name, IEnumerable<WorkerDelegate> workers, string? helper = null, HelperLaunch? how = null)
     {
         if (WorkerFinder.RunsSequentially(launcher, race.Known))
         {
             return; // MaxDegreeOfParallelism = 1, WithDegreeOfParallelism(1): one work item at a time
         }
 
-        var runsOnce = WorkerFinder.RunsOnce(name);
-        var launch = runsOnce && helper is null ? Windows.LaunchFinder.Describe(launcher, name) : null;
-        if (runsOnce && helper is null)
+        var runsOnce = WorkerFinder.RunsOnce(name) && how is not { Repeated: true }; // a helper that starts the delegate in a loop runs many copies
+        var launch = !runsOnce ? null
+            : Windows.LaunchFinder.Describe(launcher, name, helper is null ? null : workers as IReadOnlyList<WorkerDelegate>, race.Known, how is { JoinedInside: true });
+        if (runsOnce)
         {
             race.Windows.AnalyzeOnce(launcher, context.ContainingSymbol, context.ReportDiagnostic);
         }
@@ -143,7 +130,7 @@ public sealed class SharedStateRaceAnalyzer : DiagnosticAnalyzer
                 case IMethodReferenceOperation reference when !race.Known.IsParallelizable(reference.Method.OriginalDefinition):
                 {
                     var scope = new Scope(reference.Syntax, null, isWorker: true, worker.Name, null, runsOnce ? launcher : null, launch);
-                    Report(context.ReportDiagnostic, scope, BodyWalker.RunCall(reference.Method, reference.Instance, scope, race, reference));
+                    Report(context.ReportDiagnostic, scope, BodyWalker.RunCall(reference.Method, reference.Instance, scope, race, reference, worker.LoopIndex?.Ordinal ?? -1));
                     break;
                 }
             }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,7 +11,12 @@ namespace ParallelGen.Analyzers.Races;
 /// </summary>
 internal static class SyncRegions
 {
-    public static bool IsGuarded(IOperation operation, KnownTypes known, SyntaxNode boundary)
+    /// <summary>
+    /// Whether <paramref name="operation"/> runs under a lock. A <c>lock</c> on an object created right there, or one
+    /// <paramref name="isPrivate"/> says only this work item can reach (its own item, an object it created), excludes
+    /// nobody and does not count.
+    /// </summary>
+    public static bool IsGuarded(IOperation operation, KnownTypes known, SyntaxNode boundary, Func<IOperation, bool>? isPrivate = null)
     {
         var current = operation;
         for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
@@ -23,6 +29,11 @@ internal static class SyncRegions
             switch (parent)
             {
                 case ILockOperation @lock when current == @lock.Body:
+                    if (BodyWalker.Unwrap(@lock.LockedValue) is IObjectCreationOperation || (isPrivate?.Invoke(@lock.LockedValue) ?? false))
+                    {
+                        break;
+                    }
+
                     return true;
                 case IUsingOperation @using when current == @using.Body && HoldsLockScope(@using.Resources, known):
                     return true;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -259,6 +260,37 @@ internal static class WorkerFinder
         }
     }
 
+    /// <summary>The lambda a delegate local of the same function is declared with; null when none (or it is assigned again).</summary>
+    private static IAnonymousFunctionOperation? InitialLambda(ILocalReferenceOperation local)
+    {
+        var root = (IOperation)local;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        IAnonymousFunctionOperation? lambda = null;
+        foreach (var op in root.Descendants())
+        {
+            if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+            {
+                var value = declarator.GetVariableInitializer()?.Value;
+                while (value is IDelegateCreationOperation or IConversionOperation)
+                {
+                    value = value is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)value).Operand;
+                }
+
+                lambda = value as IAnonymousFunctionOperation;
+            }
+            else if (op is ISimpleAssignmentOperation { Target: ILocalReferenceOperation assigned } && SymbolEqualityComparer.Default.Equals(assigned.Local, local.Local))
+            {
+                return null;
+            }
+        }
+
+        return lambda;
+    }
+
     /// <summary>Whether <paramref name="function"/> is itself a worker (so walks of enclosing code leave it to its own analysis).</summary>
     public static bool IsWorker(IAnonymousFunctionOperation function, KnownTypes known)
     {
@@ -314,6 +346,9 @@ internal static class WorkerFinder
             case IAnonymousFunctionOperation or IMethodReferenceOperation:
                 yield return value;
                 break;
+            case ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Delegate } local when InitialLambda(local) is { } lambda:
+                yield return lambda; // Func<int, int> twice = x => ...; xs.AsParallel().Select(twice)
+                break;
             case IArrayCreationOperation { Initializer: { } initializer }:
                 foreach (var element in initializer.ElementValues)
                 {
@@ -329,12 +364,18 @@ internal static class WorkerFinder
 
     private static IParameterSymbol? LoopIndex(IOperation launcher, IArgumentOperation argument, IOperation target, string launcherName)
     {
-        if (target is not IAnonymousFunctionOperation function || launcher is not IInvocationOperation)
+        if (launcher is not IInvocationOperation)
         {
             return null;
         }
 
-        var parameters = function.Symbol.Parameters;
+        // A method group (Parallel.For(0, n, ProcessRow)): the index is the method's own parameter.
+        var parameters = target switch
+        {
+            IAnonymousFunctionOperation function => function.Symbol.Parameters,
+            IMethodReferenceOperation reference => reference.Method.Parameters,
+            _ => ImmutableArray<IParameterSymbol>.Empty,
+        };
         if (argument.Parameter?.Name != "body" && argument.Parameter?.Name != "selector" && argument.Parameter?.Name != "predicate")
         {
             return null;

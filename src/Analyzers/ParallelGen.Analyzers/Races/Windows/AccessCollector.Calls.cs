@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,7 +13,7 @@ internal sealed partial class AccessCollector
         var method = invocation.TargetMethod;
         var receiver = BodyWalker.Unwrap(invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null));
         var at = Order.At(invocation.Syntax.SpanStart);
-        if (HandshakeOf(method, receiver) is { } kind)
+        if (HandshakeOf(method, receiver, Known) is { } kind)
         {
             if (KeyOf(receiver, out _) is { } target)
             {
@@ -41,11 +42,12 @@ internal sealed partial class AccessCollector
         if (receiver is not null && KeyOf(receiver, out _) is { } key)
         {
             Add(key, AccessKind.Read, false, receiver, null);
-            var type = receiver.Type;
+            // ((List<int>)state).Add(x): the type is the cast's, not the object-typed variable's.
+            var type = Known.IsMutableCollection(receiver.Type) || invocation.Instance is null ? receiver.Type : invocation.Instance.Type;
             if (Known.IsMutableCollection(type) && !Known.IsConcurrentCollection(type) && !SynchronizedWrappers.Holds(BodyWalker.ReferencedSymbol(receiver), Known))
             {
                 var mutates = KnownTypes.IsMutatingMember(method.Name) && (!method.IsExtensionMethod || KnownTypes.Is(method.ContainingType, Known.CollectionExtensions));
-                if (mutates || !method.IsExtensionMethod)
+                if (mutates || !method.IsExtensionMethod || IsEagerLinqRead(method))
                 {
                     Add(key.Member("[]"), mutates ? AccessKind.Write : AccessKind.Read, false, invocation, null);
                 }
@@ -68,6 +70,22 @@ internal sealed partial class AccessCollector
         }
     }
 
+    /// <summary>
+    /// A LINQ operator that reads its source when called (<c>Sum</c>, <c>Count</c>, <c>ToArray</c>, <c>First</c>): one
+    /// that returns a value or a new collection, not a lazy sequence (<c>Where</c>, <c>Select</c>).
+    /// </summary>
+    private bool IsEagerLinqRead(IMethodSymbol method)
+    {
+        if (!KnownTypes.Is(method.ContainingType, Known.Enumerable))
+        {
+            return false;
+        }
+
+        var returned = method.ReturnType;
+        return returned is IArrayTypeSymbol || Known.IsMutableCollection(returned)
+            || (returned.SpecialType != SpecialType.System_Collections_IEnumerable && !returned.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
+    }
+
     /// <summary>The lambda a delegate variable or field is initialized with; null when it comes from elsewhere.</summary>
     private IMethodSymbol? DelegateTarget(IInvocationOperation invocation)
     {
@@ -88,7 +106,8 @@ internal sealed partial class AccessCollector
         return null;
     }
 
-    private HandshakeKind? HandshakeOf(IMethodSymbol method, IOperation? receiver)
+    /// <summary>Which side of a handshake a call of <paramref name="method"/> on <paramref name="receiver"/> is; null when none.</summary>
+    internal static HandshakeKind? HandshakeOf(IMethodSymbol method, IOperation? receiver, KnownTypes known)
     {
         var type = receiver?.Type;
         if (type is null || method.IsStatic)
@@ -96,27 +115,27 @@ internal sealed partial class AccessCollector
             return null;
         }
 
-        if (KnownTypes.InheritsFrom(type, Known.EventWaitHandle) || KnownTypes.Is(type, Known.ManualResetEventSlim))
+        if (KnownTypes.InheritsFrom(type, known.EventWaitHandle) || KnownTypes.Is(type, known.ManualResetEventSlim))
         {
             return method.Name switch { "Set" => HandshakeKind.Signal, "Wait" or "WaitOne" => HandshakeKind.Wait, _ => null };
         }
 
-        if (KnownTypes.Is(type, Known.CountdownEvent))
+        if (KnownTypes.Is(type, known.CountdownEvent))
         {
             return method.Name switch { "Signal" => HandshakeKind.Signal, "Wait" => HandshakeKind.Wait, _ => null };
         }
 
-        if (KnownTypes.Is(type, Known.Barrier))
+        if (KnownTypes.Is(type, known.Barrier))
         {
             return method.Name == "SignalAndWait" ? HandshakeKind.Both : null;
         }
 
-        if (KnownTypes.Is(type, Known.SemaphoreSlim) || KnownTypes.Is(type, Known.Semaphore))
+        if (KnownTypes.Is(type, known.SemaphoreSlim) || KnownTypes.Is(type, known.Semaphore))
         {
             return method.Name switch { "Release" => HandshakeKind.Signal, "Wait" or "WaitAsync" or "WaitOne" => HandshakeKind.Wait, _ => null };
         }
 
-        if (KnownTypes.Is(type, Known.TaskCompletionSource) || KnownTypes.Is(type, Known.TaskCompletionSourceOfT))
+        if (KnownTypes.Is(type, known.TaskCompletionSource) || KnownTypes.Is(type, known.TaskCompletionSourceOfT))
         {
             return method.Name.StartsWith("Set", System.StringComparison.Ordinal) || method.Name.StartsWith("TrySet", System.StringComparison.Ordinal) ? HandshakeKind.Signal : null;
         }
@@ -190,7 +209,9 @@ internal sealed partial class AccessCollector
                     }
                 }
 
-                return null;
+                // The state object of StartNew(action, state) / QueueUserWorkItem(callback, state): the worker's first parameter.
+                return _state is not null && parameter.Ordinal == 0 && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _stateReceiver)
+                    && KeyOf(_state, out _) is { } state ? key.WithPrefix(state) : null;
             default:
                 return null;
         }

@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ParallelGen.Analyzers.Races.Windows;
@@ -18,7 +21,8 @@ internal sealed partial class AccessCollector
                     return null;
                 }
 
-                return new StorageKey(RootKind.Variable, local.Local, string.Empty);
+                // var q = p (never assigned again): q reaches p's object, so q.X is p.X.
+                return AliasOf(local.Local) is { } aliased && _aliasDepth < 3 ? KeyThroughAlias(aliased) : new StorageKey(RootKind.Variable, local.Local, string.Empty);
             case IParameterReferenceOperation parameter:
                 if (_summarized is not null && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, _summarized))
                 {
@@ -79,6 +83,71 @@ internal sealed partial class AccessCollector
             default:
                 return null;
         }
+    }
+
+    private StorageKey? KeyThroughAlias(IOperation aliased)
+    {
+        _aliasDepth++;
+        try
+        {
+            return KeyOf(aliased, out _);
+        }
+        finally
+        {
+            _aliasDepth--;
+        }
+    }
+
+    /// <summary>
+    /// The variable or field a reference-type local is a copy of (<c>var q = p;</c>, <c>var list = this.items;</c>), when
+    /// the local is never assigned again (nor passed by <c>ref</c>/<c>out</c>); null otherwise. Cached per local.
+    /// </summary>
+    private IOperation? AliasOf(ILocalSymbol local)
+    {
+        if (local.Type?.IsReferenceType != true || local.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        _aliases ??= new Dictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
+        if (_aliases.TryGetValue(local, out var known))
+        {
+            return known;
+        }
+
+        IOperation? alias = null;
+        if (local.DeclaringSyntaxReferences[0].GetSyntax(_context.CancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value } declarator
+            && value is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+            && !AssignedAgain(declarator, local.Name)
+            && BodyWalker.Unwrap(_context.Operation(_context.Summaries.Model(value.SyntaxTree), value)) is { } target
+            && target is ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation)
+        {
+            alias = target;
+        }
+
+        _aliases[local] = alias;
+        return alias;
+    }
+
+    private static bool AssignedAgain(VariableDeclaratorSyntax declarator, string name)
+    {
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? declarator.Parent;
+        if (scope is null)
+        {
+            return true;
+        }
+
+        foreach (var node in scope.DescendantNodes())
+        {
+            if ((node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == name)
+                || (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } && passed.Identifier.ValueText == name)
+                || (node is PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax && node.ChildNodes().FirstOrDefault() is IdentifierNameSyntax bumped && bumped.Identifier.ValueText == name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsPerThread(ITypeSymbol? type) => KnownTypes.Is(type, Known.ThreadLocal) || KnownTypes.Is(type, Known.AsyncLocal);

@@ -25,6 +25,10 @@ internal sealed partial class AccessCollector
     private int _height;
     private bool _complete = true;
     private int _cutDepth = int.MaxValue;
+    private IOperation? _state;
+    private Dictionary<ILocalSymbol, IOperation?>? _aliases;
+    private int _aliasDepth;
+    private IMethodSymbol? _stateReceiver;
 
     private AccessCollector(RaceContext context, SyntaxNode boundary, IMethodSymbol? summarized, bool ownLocalsPrivate, ImmutableStack<IMethodSymbol> stack, Func<IAnonymousFunctionOperation, bool> skip)
     {
@@ -47,9 +51,10 @@ internal sealed partial class AccessCollector
     }
 
     /// <summary>The accesses of a call of <paramref name="method"/> on <paramref name="receiver"/> made at <paramref name="at"/>: a method-group worker.</summary>
-    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context, ImmutableArray<IArgumentOperation> arguments)
+    /// <paramref name="state"/>: the state object the launcher hands to the worker's first parameter, or null.
+    public static (List<Access> Accesses, List<Handshake> Handshakes) Call(IMethodSymbol method, IOperation? receiver, IOperation at, RaceContext context, ImmutableArray<IArgumentOperation> arguments, IOperation? state = null)
     {
-        var collector = new AccessCollector(context, at.Syntax, null, ownLocalsPrivate: true, ImmutableStack<IMethodSymbol>.Empty, _ => false);
+        var collector = new AccessCollector(context, at.Syntax, null, ownLocalsPrivate: true, ImmutableStack<IMethodSymbol>.Empty, _ => false) { _state = state, _stateReceiver = method };
         collector.Summary(method, receiver, arguments, at);
         return (collector._accesses, collector._handshakes);
     }
@@ -188,7 +193,39 @@ internal sealed partial class AccessCollector
         atomic |= BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && kind == AccessKind.Read
             || (BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && operation.Parent is ISimpleAssignmentOperation);
 
+        if (BodyWalker.Unwrap(operation) is IFieldReferenceOperation { Field.IsVolatile: true } && atomic)
+        {
+            // A volatile flag: its write publishes what came before (release); a loop spinning on its read sees it (acquire).
+            if (kind == AccessKind.Write)
+            {
+                _handshakes.Add(new Handshake(key, HandshakeKind.Signal, Order.At(operation.Syntax.SpanStart)));
+            }
+            else if (InSpinCondition(operation))
+            {
+                _handshakes.Add(new Handshake(key, HandshakeKind.Wait, Order.At(operation.Syntax.SpanStart)));
+            }
+        }
+
         Add(key, kind.Value, atomic, kind == AccessKind.Write ? WriteSite(operation) : operation, index);
+    }
+
+    /// <summary>Whether <paramref name="operation"/> is in the condition of a <c>while</c>/<c>do</c> loop (a spin wait on a flag).</summary>
+    private static bool InSpinCondition(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IWhileLoopOperation { Condition: { } condition })
+            {
+                return condition.Syntax.Span.Contains(operation.Syntax.Span);
+            }
+
+            if (parent is IBlockOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The assignment or increment that writes through <paramref name="target"/>: where a write is reported.</summary>

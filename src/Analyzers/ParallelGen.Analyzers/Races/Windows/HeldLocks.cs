@@ -82,6 +82,10 @@ internal static class HeldLocks
             {
                 inBlock = step.Acquires ? inBlock.Add(step.Hold) : inBlock.RemoveAll(h => SymbolEqualityComparer.Default.Equals(h.Symbol, step.Hold.Symbol));
             }
+            else if (SpinStep(candidate, known) is { } spin)
+            {
+                inBlock = spin.Acquires ? inBlock.Add(spin.Hold) : inBlock.RemoveAll(h => SymbolEqualityComparer.Default.Equals(h.Symbol, spin.Hold.Symbol));
+            }
         }
 
         return held;
@@ -104,6 +108,38 @@ internal static class HeldLocks
         }
 
         return held;
+    }
+
+    /// <summary>
+    /// A hand-written spin lock on an int field: <c>while (Interlocked.CompareExchange(ref held, 1, 0) != 0) ...</c> (or
+    /// <c>Interlocked.Exchange(ref held, 1)</c>) acquires it; a later <c>Volatile.Write(ref held, 0)</c>,
+    /// <c>Interlocked.Exchange(ref held, 0)</c> or <c>held = 0</c> releases it. Null for any other statement.
+    /// </summary>
+    private static (bool Acquires, LockHold Hold)? SpinStep(IOperation statement, KnownTypes known)
+    {
+        if (statement is IWhileLoopOperation { Condition: { } condition })
+        {
+            foreach (var op in condition.DescendantsAndSelf())
+            {
+                if (op is IInvocationOperation { TargetMethod.Name: "CompareExchange" or "Exchange", Arguments.Length: >= 2 } swap
+                    && KnownTypes.Is(swap.TargetMethod.ContainingType, known.Interlocked) && Identity(swap.Arguments[0].Value) is IFieldSymbol flag)
+                {
+                    return (true, new LockHold(flag, LockMode.Exclusive));
+                }
+            }
+
+            return null;
+        }
+
+        var released = statement is IExpressionStatementOperation { Operation: var expression } ? expression switch
+        {
+            IInvocationOperation { TargetMethod.Name: "Write" or "Exchange", Arguments.Length: 2 } write
+                when (KnownTypes.Is(write.TargetMethod.ContainingType, known.Volatile) || KnownTypes.Is(write.TargetMethod.ContainingType, known.Interlocked))
+                && write.Arguments[1].Value.ConstantValue is { HasValue: true, Value: 0 } => write.Arguments[0].Value,
+            ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: 0 } } assignment => assignment.Target,
+            _ => null,
+        } : null;
+        return Identity(released) is IFieldSymbol releasedFlag ? (false, new LockHold(releasedFlag, LockMode.Exclusive)) : null;
     }
 
     /// <summary>An acquire or a release of a lock, or null for any other call.</summary>

@@ -10,7 +10,7 @@ namespace ParallelGen.Analyzers.Races.Windows;
 /// The workers run concurrently with the starting code from <see cref="Start"/> until <see cref="Join"/>
 /// (or to the end of the function when nothing joins them: fire-and-forget).
 /// </summary>
-internal sealed class Launch(IOperation launcher, string name, IOperation start, IOperation? join, bool joinedByCall, ILoopOperation? loop, ISymbol? handle = null)
+internal sealed class Launch(IOperation launcher, string name, IOperation start, IOperation? join, bool joinedByCall, ILoopOperation? loop, ISymbol? handle = null, IReadOnlyList<WorkerDelegate>? workers = null)
 {
     /// <summary>The local or field that holds the task, thread or future (or a collection of them); null when none.</summary>
     public ISymbol? Handle { get; } = handle;
@@ -46,5 +46,6 @@ internal sealed class Launch(IOperation launcher, string name, IOperation start,
     /// <summary>Whether the workers of this launch may still run at <paramref name="position"/>.</summary>
     public bool RunsAt(int position, SyntaxNode function) => position >= WindowStart && position < WindowEnd(function);
 
-    public IEnumerable<WorkerDelegate> Workers => WorkerFinder.Delegates(Launcher, Name);
+    /// <summary>The delegates it runs: those of the launcher, or (a helper of the compilation) the ones the helper runs.</summary>
+    public IEnumerable<WorkerDelegate> Workers => workers ?? WorkerFinder.Delegates(Launcher, Name);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,8 +28,20 @@ internal static class LaunchFinder
         return current;
     }
 
-    public static Launch? Describe(IOperation launcher, string name)
+    /// <summary>
+    /// The launch <paramref name="launcher"/> makes; <paramref name="workers"/> when it is a call of a helper of the
+    /// compilation that runs those delegates with the run-once launcher <paramref name="name"/>. With
+    /// <paramref name="known"/>, a worker whose last statement signals an event, countdown, semaphore or
+    /// <c>TaskCompletionSource</c> is joined by the starting code's first wait on that object. <paramref name="joinedInside"/>:
+    /// a helper that waits for its own launch, so the call returns when the workers are done.
+    /// </summary>
+    public static Launch? Describe(IOperation launcher, string name, IReadOnlyList<WorkerDelegate>? workers = null, KnownTypes? known = null, bool joinedInside = false)
     {
+        if (joinedInside)
+        {
+            return new Launch(launcher, name, launcher, null, joinedByCall: true, null, workers: workers); // the helper waits: a plain call
+        }
+
         var function = Function(launcher);
         var start = launcher;
         ISymbol? holderOfCreation = null;
@@ -51,7 +64,7 @@ internal static class LaunchFinder
 
         if (name == "Parallel.Invoke")
         {
-            return new Launch(launcher, name, start, null, joinedByCall: true, null);
+            return new Launch(launcher, name, start, null, joinedByCall: true, null, workers: workers);
         }
 
         var expression = launcher is IObjectCreationOperation ? launcher : start;
@@ -115,6 +128,11 @@ internal static class LaunchFinder
             join = FirstAfter(function, start, op => IsJoinOf(op, handle));
         }
 
+        if (join is null && !joinedByCall && known is not null)
+        {
+            join = JoinBySignal(function, start, workers ?? WorkerFinder.Delegates(launcher, name), known);
+        }
+
         ILoopOperation? loop = null;
         for (var parent = start.Parent; parent is not null && parent != function; parent = parent.Parent)
         {
@@ -124,7 +142,75 @@ internal static class LaunchFinder
             }
         }
 
-        return new Launch(launcher, name, start, join, joinedByCall, loop, handle);
+        return new Launch(launcher, name, start, join, joinedByCall, loop, handle, workers);
+    }
+
+    /// <summary>
+    /// A launch kept by no handle (a pool work item) or never waited on, whose every worker ends by signalling one
+    /// object (<c>done.Set()</c> as its last statement): everything the worker did happens before the starting code's
+    /// first wait on that object, which joins it as surely as a Wait on the task.
+    /// </summary>
+    private static IOperation? JoinBySignal(IOperation function, IOperation start, IEnumerable<WorkerDelegate> workers, KnownTypes known)
+    {
+        ISymbol? signalled = null;
+        foreach (var worker in workers)
+        {
+            if (worker.Target is not IAnonymousFunctionOperation lambda || LastStatement(lambda.Body) is not IInvocationOperation call
+                || AccessCollector.HandshakeOf(call.TargetMethod, call.Instance, known) != HandshakeKind.Signal
+                || BodyWalker.ReferencedSymbol(call.Instance) is not { } target
+                || (signalled is not null && !SymbolEqualityComparer.Default.Equals(signalled, target)))
+            {
+                return null;
+            }
+
+            signalled = target;
+        }
+
+        if (signalled is null)
+        {
+            return null;
+        }
+
+        return FirstAfter(function, start, op => op switch
+        {
+            IInvocationOperation wait => AccessCollector.HandshakeOf(wait.TargetMethod, wait.Instance, known) == HandshakeKind.Wait
+                && SymbolEqualityComparer.Default.Equals(BodyWalker.ReferencedSymbol(wait.Instance), signalled),
+            IAwaitOperation { Operation: IPropertyReferenceOperation { Property.Name: "Task", Instance: var source } } => SymbolEqualityComparer.Default.Equals(BodyWalker.ReferencedSymbol(source), signalled),
+            _ => false,
+        });
+    }
+
+    /// <summary>The last statement of a lambda body, as an expression (a trailing <c>return;</c> skipped); null when not a call.</summary>
+    private static IOperation? LastStatement(IBlockOperation body)
+    {
+        for (var i = body.Operations.Length - 1; i >= 0; i--)
+        {
+            switch (body.Operations[i])
+            {
+                case IReturnOperation { ReturnedValue: null }:
+                    continue;
+                case IReturnOperation { ReturnedValue: { } value }:
+                    return BodyWalker.Unwrap(value);
+                case IExpressionStatementOperation statement:
+                    return BodyWalker.Unwrap(statement.Operation);
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Task.WhenAny: completes when one of the tasks does, so it joins none in particular.</summary>
+    private static bool IsWhenAny(IOperation operation)
+    {
+        var inner = BodyWalker.Unwrap(operation);
+        while (inner is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            inner = BodyWalker.Unwrap(configured);
+        }
+
+        return inner is IInvocationOperation { TargetMethod.Name: "WhenAny" };
     }
 
     private static bool IsFuturesWait(IInvocationOperation call) =>
@@ -156,7 +242,7 @@ internal static class LaunchFinder
 
     private static bool IsJoinOf(IOperation operation, ISymbol handle) => operation switch
     {
-        IAwaitOperation awaited => Mentions(awaited.Operation, handle),
+        IAwaitOperation awaited => !IsWhenAny(awaited.Operation) && Mentions(awaited.Operation, handle),
         IInvocationOperation { TargetMethod.Name: "Wait" or "WaitAll" or "Join" or "GetResult" or "RunSynchronously" } call =>
             Mentions(call.Instance, handle) || ArgumentsMention(call, handle),
         IInvocationOperation call when IsFuturesWait(call) => ArgumentsMention(call, handle),

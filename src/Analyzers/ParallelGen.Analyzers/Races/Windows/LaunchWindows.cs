@@ -74,7 +74,8 @@ internal sealed class LaunchWindows(RaceContext context)
             {
                 var other = launches[j];
                 var sameCall = i == j;
-                if (!sameCall && !(other.Start.Syntax.SpanStart > launch.Start.Syntax.SpanStart && launch.RunsAt(other.Start.Syntax.SpanStart, function.Syntax)))
+                if (!sameCall && (!(other.Start.Syntax.SpanStart > launch.Start.Syntax.SpanStart && launch.RunsAt(other.Start.Syntax.SpanStart, function.Syntax))
+                    || ContinuesFrom(other, launch)))
                 {
                     continue;
                 }
@@ -141,9 +142,24 @@ internal sealed class LaunchWindows(RaceContext context)
 
             if (op is IInvocationOperation or IObjectCreationOperation
                 && WorkerFinder.LauncherName(op, context.Known) is { } name && WorkerFinder.RunsOnce(name)
-                && LaunchFinder.Describe(op, name) is { } launch)
+                && LaunchFinder.Describe(op, name, known: context.Known) is { } launch)
             {
                 launches.Add(launch);
+            }
+            else if (op is IInvocationOperation { TargetMethod.Name: "ContinueWith" } continuation && IsThreadPoolContinuation(continuation)
+                && LaunchFinder.Describe(continuation, "Task.ContinueWith", known: context.Known) is { } continued)
+            {
+                launches.Add(continued); // runs on another thread once its antecedent is done, until it is waited for
+            }
+            else if (op is IInvocationOperation call && LauncherHelpers.MayBeHelper(call.TargetMethod, context.Compilation))
+            {
+                foreach (var (how, workers) in context.Helpers.Workers(call))
+                {
+                    if (!how.Repeated && WorkerFinder.RunsOnce(how.InnerLauncher) && LaunchFinder.Describe(call, how.InnerLauncher, workers, context.Known, how.JoinedInside) is { } helped)
+                    {
+                        launches.Add(helped);
+                    }
+                }
             }
 
             foreach (var child in op.ChildOperations)
@@ -156,6 +172,23 @@ internal sealed class LaunchWindows(RaceContext context)
         return launches;
     }
 
+    /// <summary>The <c>state</c> argument of Task.Factory.StartNew(action, state) or ThreadPool.QueueUserWorkItem(callback, state).</summary>
+    private static IOperation? StateArgument(Launch launch)
+    {
+        if (launch.Launcher is IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Name == "state" && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return argument.Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private List<WorkerRegion> Regions(Launch launch)
     {
         var regions = new List<WorkerRegion>();
@@ -166,7 +199,10 @@ internal sealed class LaunchWindows(RaceContext context)
             {
                 case IAnonymousFunctionOperation function:
                 {
-                    var (accesses, handshakes) = AccessCollector.Region(function.Body, function.Syntax, ownLocalsPrivate: true, context, f => WorkerFinder.IsWorker(f, context.Known));
+                    var state = StateArgument(launch);
+                    var (accesses, handshakes) = state is not null && function.Symbol.Parameters.Length == 1
+                        ? AccessCollector.Call(function.Symbol, null, function, context, ImmutableArray<IArgumentOperation>.Empty, state)
+                        : AccessCollector.Region(function.Body, function.Syntax, ownLocalsPrivate: true, context, f => WorkerFinder.IsWorker(f, context.Known));
                     regions.Add(new WorkerRegion(worker.Name, index++, accesses, handshakes));
                     break;
                 }
@@ -174,7 +210,7 @@ internal sealed class LaunchWindows(RaceContext context)
                 case IMethodReferenceOperation reference:
                 {
                     var startArguments = launch.Start is IInvocationOperation { TargetMethod.Name: "Start", Arguments.Length: 1 } started ? started.Arguments : ImmutableArray<IArgumentOperation>.Empty;
-                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context, startArguments);
+                    var (accesses, handshakes) = AccessCollector.Call(reference.Method, reference.Instance, reference, context, startArguments, StateArgument(launch));
                     regions.Add(new WorkerRegion(worker.Name + " (" + reference.Method.Name + ")", index++, accesses, handshakes));
                     break;
                 }
@@ -192,6 +228,37 @@ internal sealed class LaunchWindows(RaceContext context)
         !launch.JoinedOnce && access.IsWrite && !(access.Key.Kind == RootKind.Variable && access.Key.Path.Length == 0) && access.ConstantIndex is null;
 
     /// <summary>A lambda handed to ContinueWith runs after the task it continues, not alongside the starting code.</summary>
+    /// <summary>Task.ContinueWith without a TaskScheduler (one would usually post it back to the starting thread).</summary>
+    private bool IsThreadPoolContinuation(IInvocationOperation call)
+    {
+        if (!KnownTypes.InheritsFrom(call.TargetMethod.ContainingType, context.Known.Task))
+        {
+            return false;
+        }
+
+        foreach (var parameter in call.TargetMethod.Parameters)
+        {
+            if (parameter.Type.Name == "TaskScheduler")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="later"/> is a continuation of <paramref name="earlier"/>'s task: it runs only after it.</summary>
+    private static bool ContinuesFrom(Launch later, Launch earlier)
+    {
+        if (later.Launcher is not IInvocationOperation { TargetMethod.Name: "ContinueWith", Instance: { } antecedent })
+        {
+            return false;
+        }
+
+        return antecedent.Syntax.Span.Contains(earlier.Launcher.Syntax.Span)
+            || (earlier.Handle is not null && SymbolEqualityComparer.Default.Equals(BodyWalker.ReferencedSymbol(antecedent), earlier.Handle));
+    }
+
     private static bool IsContinuation(IAnonymousFunctionOperation function)
     {
         var parent = function.Parent;
