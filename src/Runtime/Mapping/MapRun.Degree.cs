@@ -25,6 +25,7 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
     private long _lastTick;
     private TimeSpan _lastCpu;
     private long _lastFinished;
+    private int _queuedWorkers;
 
     /// <summary>How many items the map may run at once now: its fixed degree, or where its automatic degree stands.</summary>
     public int CurrentDegree => Volatile.Read(ref _currentDegree);
@@ -53,13 +54,22 @@ internal sealed partial class MapRun<TIn, TOut> : IDegreeSampled
         int add;
         lock (controller)
         {
+            // Workers handed to the executor that have not started will each claim an item: they are not counted again
+            // (else every await of the first wave adds a worker per item left, and the extra ones only start and exit).
             var unclaimed = Claims.Unclaimed;
-            add = controller.OnAwait(running, unclaimed == long.MaxValue ? unclaimed : unclaimed + Returned.Count);
+            var waiting = unclaimed == long.MaxValue ? unclaimed : unclaimed + Returned.Count - Volatile.Read(ref _queuedWorkers);
+            add = controller.OnAwait(running, waiting);
             Volatile.Write(ref _currentDegree, controller.Degree);
         }
 
         AddWorkers(add);
     }
+
+    /// <summary>A worker was created: it waits for the executor until it starts, is retired or exits.</summary>
+    public void WorkerQueued() => Interlocked.Increment(ref _queuedWorkers);
+
+    /// <summary>A created worker started, was retired before it ran, or exited without running.</summary>
+    public void WorkerLeftQueue() => Interlocked.Decrement(ref _queuedWorkers);
 
     /// <summary>Whether a worker should leave after its chunk because the automatic degree went down.</summary>
     public bool ShouldRetire()

@@ -21,6 +21,7 @@ internal abstract class MapWorker<TIn, TOut> : WorkItem
     protected MapWorker(MapRun<TIn, TOut> run, bool fromBack, bool concurrentResults)
     {
         Run = run;
+        run.WorkerQueued();
         Chunk = new Chunk<TIn>(fromBack);
         Lane = run.Sink.Lane(concurrentResults);
     }
@@ -64,7 +65,16 @@ internal abstract class MapWorker<TIn, TOut> : WorkItem
     public bool Running => Volatile.Read(ref _state) == 1;
 
     /// <summary>Retires the worker if it never started (the work ran out before the executor got to it).</summary>
-    public bool TryRetire() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+    public bool TryRetire()
+    {
+        if (Interlocked.CompareExchange(ref _state, 2, 0) != 0)
+        {
+            return false;
+        }
+
+        Run.WorkerLeftQueue();
+        return true;
+    }
 
     /// <inheritdoc/>
     public override void CancelPending() => Exit();
@@ -79,7 +89,13 @@ internal abstract class MapWorker<TIn, TOut> : WorkItem
     /// <summary>The worker is done (or will never run): the map learns it once.</summary>
     public void Exit()
     {
-        if (Interlocked.Exchange(ref _state, 2) != 2)
+        var was = Interlocked.Exchange(ref _state, 2);
+        if (was == 0)
+        {
+            Run.WorkerLeftQueue();
+        }
+
+        if (was != 2)
         {
             _inChunk = false;
             OnExit();
@@ -88,7 +104,16 @@ internal abstract class MapWorker<TIn, TOut> : WorkItem
     }
 
     /// <summary>Marks the worker started; false when it was retired before it ever ran.</summary>
-    protected bool TryBegin() => Interlocked.CompareExchange(ref _state, 1, 0) != 2;
+    protected bool TryBegin()
+    {
+        var was = Interlocked.CompareExchange(ref _state, 1, 0);
+        if (was == 0)
+        {
+            Run.WorkerLeftQueue();
+        }
+
+        return was != 2;
+    }
 
     /// <summary>Releases what the worker holds, once, when it exits.</summary>
     protected virtual void OnExit()
