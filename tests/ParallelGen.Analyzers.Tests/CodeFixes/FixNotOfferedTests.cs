@@ -19,7 +19,7 @@ public class FixNotOfferedTests
     public void Every_fix_is_exported_and_fixes_known_ids()
     {
         var fixes = AllAnalyzers.CreateCodeFixes();
-        Assert.Equal(7, fixes.Length);
+        Assert.Equal(8, fixes.Length);
         var ids = AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet();
         Assert.All(fixes.SelectMany(f => f.FixableDiagnosticIds), id => Assert.Contains(id, ids));
     }

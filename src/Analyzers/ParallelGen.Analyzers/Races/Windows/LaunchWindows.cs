@@ -63,7 +63,7 @@ internal sealed class LaunchWindows(RaceContext context)
                         report(Diagnostic.Create(
                             DiagnosticDescriptors.StartingCodeRace,
                             mine.At.Syntax.GetLocation(),
-                            WaitFix(launch, function, container),
+                            LockFix.With(WaitFix(launch, function, container), mine, theirs),
                             starterName, Verb(mine), mine.Key.Describe(), region.Name, Line(launch.Start), Verb(theirs), JoinWords(launch)));
                         break;
                     }
@@ -102,6 +102,7 @@ internal sealed class LaunchWindows(RaceContext context)
                                 report(Diagnostic.Create(
                                     DiagnosticDescriptors.ConcurrentLaunchRace,
                                     access.At.Syntax.GetLocation(),
+                                    LockFix.With(null, access, theirs),
                                     second.Name, Verb(access), access.Key.Describe(), first.Name, Line(launch.Start), Verb(theirs)));
                                 break;
                             }

@@ -1,0 +1,11 @@
+namespace ParallelGen.Analyzers.Races.Windows;
+
+/// <summary>
+/// Names of diagnostic properties that the launch-window rules (PG0108, PG0109) hand to their code fixes; shared as
+/// source with the code-fix assembly (no assembly reference between the two).
+/// </summary>
+internal static class FixProperties
+{
+    /// <summary>The name of the lock object the other side holds, which the reported access may take too.</summary>
+    public const string LockWith = "LockWith";
+}
