@@ -35,16 +35,7 @@ public sealed partial class RabbitMqExecutor
         // caller's token (as on threads, a shutdown lets running work finish).
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _shutdownCancel.Token);
         using var registration = cancellationToken.Register(() => Cancel(batch));
-        var hasTarget = method.HasTarget && target is not null;
-        var targetBytes = ReadOnlyMemory<byte>.Empty;
-        if (hasTarget)
-        {
-            var targetWriter = new WireWriter();
-            method.WriteTarget(targetWriter, target!);
-            targetBytes = targetWriter.WrittenMemory;
-        }
-
-        var timeout = itemTimeout is { } t && t > TimeSpan.Zero ? (long)Math.Ceiling(t.TotalMilliseconds) : 0L;
+        var header = BatchHeader.For(method, target, itemTimeout);
         var publishes = new List<Task>();
         var next = 0;
         try
@@ -73,8 +64,8 @@ public sealed partial class RabbitMqExecutor
 
                 var arguments = new WireWriter();
                 method.WriteArguments(arguments, items.Span[next]);
-                var message = new WireWriter(arguments.Length + targetBytes.Length + 64);
-                WorkMessage.WriteHeader(message, method.Id, id, next, 1, timeout, targetBytes.Span, hasTarget);
+                var message = new WireWriter(arguments.Length + header.Target.Length + 64);
+                WorkMessage.WriteHeader(message, method.Id, id, next, 1, header.TimeoutMilliseconds, header.Target.Span, header.HasTarget);
                 WorkMessage.WriteItem(message, arguments.WrittenSpan);
                 batch.HoldPermit(next);
                 publishes.Add(PublishWorkAsync(message.WrittenSpan.ToArray(), cancellationToken));

@@ -141,16 +141,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
         using var registration = token.Register(() => Cancel(batch));
         try
         {
-            var targetBytes = ReadOnlyMemory<byte>.Empty;
-            var hasTarget = method.HasTarget && target is not null;
-            if (hasTarget)
-            {
-                var targetWriter = new WireWriter();
-                method.WriteTarget(targetWriter, target!);
-                targetBytes = targetWriter.WrittenMemory;
-            }
-
-            var timeout = itemTimeout is { } t && t > TimeSpan.Zero ? (long)Math.Ceiling(t.TotalMilliseconds) : 0L;
+            var header = BatchHeader.For(method, target, itemTimeout);
             var publishes = new List<Task>();
             var arguments = new WireWriter();
             var message = new WireWriter();
@@ -174,7 +165,7 @@ public sealed partial class RabbitMqExecutor : IBatchExecutor, IBatchDurationHin
 
                 messages++;
                 message.Reset();
-                WorkMessage.WriteHeader(message, method.Id, id, next, count, timeout, targetBytes.Span, hasTarget);
+                WorkMessage.WriteHeader(message, method.Id, id, next, count, header.TimeoutMilliseconds, header.Target.Span, header.HasTarget);
                 var first = next;
                 while (next < first + count)
                 {

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ParallelGen.Analyzers;
+using ParallelGen.Analyzers.Races.Windows;
 
 namespace ParallelGen.CodeFixes.Races;
 
@@ -24,9 +25,6 @@ public sealed class WaitForWorkerCodeFix : CodeFixProvider
     /// <summary>The equivalence key of the action.</summary>
     public const string Key = "ParallelGen.WaitForWorker";
 
-    private const string WaitStatementProperty = "WaitStatement";
-    private const string BlockingWaitProperty = "BlockingWait";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.StartingCodeRace);
 
@@ -37,8 +35,8 @@ public sealed class WaitForWorkerCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var diagnostic = context.Diagnostics.First();
-        if (!diagnostic.Properties.TryGetValue(WaitStatementProperty, out var wait) || wait is null
-            || !diagnostic.Properties.TryGetValue(BlockingWaitProperty, out var blocking) || blocking is null)
+        if (!diagnostic.Properties.TryGetValue(FixProperties.WaitStatement, out var wait) || wait is null
+            || !diagnostic.Properties.TryGetValue(FixProperties.BlockingWait, out var blocking) || blocking is null)
         {
             return;
         }

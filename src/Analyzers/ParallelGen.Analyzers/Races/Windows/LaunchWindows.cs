@@ -312,14 +312,8 @@ internal sealed class LaunchWindows(RaceContext context)
             statement = isAsync ? "await " + local.Name + ";" : local.Name + ".Wait();";
         }
 
-        return statement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(WaitStatementProperty, statement).Add(BlockingWaitProperty, KnownTypes.Is(type, known.Thread) ? statement : local.Name + ".Wait();");
+        return statement is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FixProperties.WaitStatement, statement).Add(FixProperties.BlockingWait, KnownTypes.Is(type, known.Thread) ? statement : local.Name + ".Wait();");
     }
-
-    /// <summary>The diagnostic property holding the statement that waits for the worker.</summary>
-    public const string WaitStatementProperty = "WaitStatement";
-
-    /// <summary>The blocking form of <see cref="WaitStatementProperty"/>, for places where await is not allowed (inside lock).</summary>
-    public const string BlockingWaitProperty = "BlockingWait";
 
     private static string Verb(Access access) => access.IsWrite ? "writes" : "reads";
 
